@@ -1,0 +1,11 @@
+# The two commands of the project. Each sets up what it needs first (see scripts/setup.sh).
+.PHONY: run test setup
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+setup:
+	@scripts/setup.sh

@@ -1,0 +1,5 @@
+//! Server functions, one module per domain. Each is a public HTTP endpoint.
+
+mod integrations;
+
+pub use integrations::*;

@@ -1,0 +1,49 @@
+//! The HTML shell and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::AssetLinks;
+use crate::pages::{IntegrationsPage, NotFound};
+
+/// The document around every page. No inline scripts or styles: the wasm is started by
+/// `/boot.js`, so a Content-Security-Policy without `'unsafe-inline'` holds.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <AssetLinks options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The route table. Rendered on the server only: in islands mode the browser hydrates just
+/// the interactive islands inside these pages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let platform = crate::pages::platform_name();
+    view! {
+        <Title formatter=move |title: String| format!("{title} · {platform}") />
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/integrations") view=IntegrationsPage />
+            </Routes>
+        </Router>
+    }
+}

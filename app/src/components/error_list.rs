@@ -1,0 +1,31 @@
+//! The shared fallback of every `<ErrorBoundary>`.
+
+use leptos::prelude::*;
+
+/// Lists every error an `<ErrorBoundary>` caught and, during the server render, turns the
+/// first [`AppError`](crate::error::AppError) into the HTTP status.
+#[component]
+pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let status = errors
+            .read_untracked()
+            .iter()
+            .find_map(|(_, error)| {
+                error
+                    .downcast_ref::<crate::error::AppError>()
+                    .map(crate::error::AppError::status_code)
+            })
+            .and_then(|code| http::StatusCode::from_u16(code).ok());
+        if let Some(status) = status {
+            response.set_status(status);
+        }
+    }
+    view! {
+        <ul class="error-list" role="alert">
+            {move || {
+                errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
+            }}
+        </ul>
+    }
+}

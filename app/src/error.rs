@@ -1,0 +1,61 @@
+//! The one error type that crosses the wire.
+//!
+//! Policy: server functions return [`AppError`]. Its messages are safe to show to a user;
+//! internal detail is logged on the server through [`AppError::internal`] and never serialized.
+//! Server-only modules keep their own `thiserror` enums and convert at the call site.
+
+use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::codec::JsonEncoding;
+use serde::{Deserialize, Serialize};
+
+/// Errors a user can see.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    #[error("{0} was not found")]
+    NotFound(String),
+    #[error("{0}")]
+    Validation(String),
+    /// Cobalt could not be reached or answered with an error the user cannot fix.
+    #[error("the integrations service is unavailable right now; please try again")]
+    Upstream,
+    #[error("something went wrong on our side")]
+    Internal,
+    /// Transport or (de)serialization failure reported by the server-fn machinery.
+    #[error("request failed: {0}")]
+    ServerFn(ServerFnErrorErr),
+}
+
+impl AppError {
+    /// The HTTP status this error stands for.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Self::NotFound(_) => 404,
+            Self::Validation(_) => 422,
+            Self::Upstream => 502,
+            Self::Internal | Self::ServerFn(_) => 500,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Logs `err` with full detail and returns an opaque [`AppError::Internal`].
+    pub fn internal(err: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %err, "internal error");
+        Self::Internal
+    }
+
+    /// Logs an upstream (Cobalt) failure with full detail and returns [`AppError::Upstream`].
+    pub fn upstream(err: impl std::fmt::Display) -> Self {
+        tracing::warn!(error = %err, "cobalt request failed");
+        Self::Upstream
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::ServerFn(value)
+    }
+}

@@ -1,0 +1,36 @@
+// Starts the wasm and hydrates the server-rendered islands once the browser is idle, then marks
+// <body data-hydrated> so tests (and styles) know that event handlers are attached.
+// An external module rather than Leptos' inline hydration script, so the page's
+// Content-Security-Policy needs no 'unsafe-inline'.
+const script = document.querySelector("script[data-js][data-wasm]");
+
+async function hydrateTree(node, mod) {
+  for (const child of node.children) {
+    if (child.tagName === "LEPTOS-ISLAND") {
+      const hydrateIsland = mod[child.dataset.component];
+      if (hydrateIsland) {
+        await hydrateIsland(child);
+      } else {
+        console.warn(`no hydration function for island ${child.dataset.component}`);
+      }
+    }
+    await hydrateTree(child, mod);
+  }
+}
+
+async function start() {
+  const mod = await import(script.dataset.js);
+  await mod.default({ module_or_path: script.dataset.wasm });
+  mod.hydrate();
+  await hydrateTree(document.body, mod);
+  document.body.setAttribute("data-hydrated", "");
+}
+
+if (script) {
+  const run = () => start().catch((error) => console.error("hydration failed", error));
+  if ("requestIdleCallback" in window) {
+    window.requestIdleCallback(run, { timeout: 500 });
+  } else {
+    setTimeout(run, 0);
+  }
+}

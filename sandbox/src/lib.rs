@@ -1,0 +1,105 @@
+//! A local, faithful Cobalt: the embedded default upstream of the integrations tab and of
+//! every test. See `sandbox/README.md` for the routes, the admin API and every choice made
+//! where Cobalt's behaviour is undocumented.
+
+mod auth;
+mod catalog;
+mod clock;
+mod config;
+mod error;
+mod extract;
+mod ids;
+mod installations;
+mod middleware;
+mod routes;
+mod runtime;
+mod state;
+mod store;
+mod views;
+mod webhooks;
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use config::{DEFAULT_API_KEY, SandboxConfig, SandboxConfigError};
+pub use error::SandboxError;
+pub use routes::INVALID_CREDENTIAL;
+pub use state::{ORG_ID, SandboxState};
+pub use webhooks::signature as webhook_signature;
+
+/// The sandbox's router, for in-process (`oneshot`) tests.
+pub fn router(state: SandboxState) -> axum::Router {
+    routes::router(state)
+}
+
+/// A sandbox serving in the background of the current tokio runtime.
+#[derive(Debug)]
+pub struct RunningSandbox {
+    addr: SocketAddr,
+    base_url: String,
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningSandbox {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT` (a wildcard bind address is reported as loopback).
+    pub fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and waits for the server.
+    pub async fn shutdown(self) {
+        // The receiver is gone only if the server already stopped, which is the goal anyway.
+        let _ = self.shutdown.send(());
+        match self.task.await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => tracing::error!(error = %err, "sandbox server failed"),
+            Err(err) => tracing::error!(error = %err, "sandbox server task failed"),
+        }
+    }
+}
+
+/// Binds `config.addr`, loads the state file, and serves the sandbox in a background task.
+pub async fn spawn(config: SandboxConfig) -> Result<RunningSandbox, SandboxError> {
+    let bind_error = |source| SandboxError::Bind {
+        addr: config.addr,
+        source,
+    };
+    let listener = TcpListener::bind(config.addr).await.map_err(bind_error)?;
+    let addr = listener.local_addr().map_err(bind_error)?;
+    let base_url = base_url_for(addr);
+    let state = SandboxState::new(&config, base_url.clone())?;
+    let (shutdown, stop) = oneshot::channel::<()>();
+    let app = routes::router(state);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                // A dropped sender also stops the server: nothing could stop it otherwise.
+                let _ = stop.await;
+            })
+            .await
+    });
+    Ok(RunningSandbox {
+        addr,
+        base_url,
+        shutdown,
+        task,
+    })
+}
+
+/// The URL clients use to reach `addr`; a wildcard address is reached through loopback.
+fn base_url_for(addr: SocketAddr) -> String {
+    let host = if addr.ip().is_unspecified() {
+        SocketAddr::from((Ipv4Addr::LOCALHOST, addr.port()))
+    } else {
+        addr
+    };
+    format!("http://{host}")
+}

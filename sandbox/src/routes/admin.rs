@@ -1,0 +1,240 @@
+//! The admin API under `/_sandbox/`, guarded by a configured API key: fault injection, the rate
+//! limit, expiring connections, revoking and expiring tokens, counters, webhook deliveries and
+//! reset. Documented route by route in the crate docs and `sandbox/README.md`.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use cobalt::{Application, ConnectionStatus, WebhookEvent};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::{AccountScope, ApiKey};
+use crate::clock::{iso_now, unix_now};
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::runtime::{Fault, FaultSpec, RateLimitSettings, RateLimiter};
+use crate::state::SandboxState;
+use crate::views::{account_not_found, app_not_found, application};
+use crate::webhooks;
+
+/// `GET /_sandbox/health`: no key needed; for scripts waiting for the sandbox.
+pub async fn health() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+/// `POST /_sandbox/faults`.
+pub async fn add_fault(
+    State(state): State<SandboxState>,
+    _key: ApiKey,
+    JsonBody(spec): JsonBody<FaultSpec>,
+) -> Result<(StatusCode, Json<Fault>), ApiError> {
+    if spec.path.is_empty() {
+        return Err(ApiError::bad_request("path must not be empty"));
+    }
+    if spec.status.is_none() && spec.latency_ms.is_none() {
+        return Err(ApiError::bad_request(
+            "give a status, a latency_ms, or both",
+        ));
+    }
+    if let Some(status) = spec.status
+        && !(400..=599).contains(&status)
+    {
+        return Err(ApiError::bad_request(
+            "status must be an error status (400-599)",
+        ));
+    }
+    if spec.latency_ms.is_some_and(|millis| millis > 60_000) {
+        return Err(ApiError::bad_request("latency_ms must be at most 60000"));
+    }
+    if spec.count == 0 {
+        return Err(ApiError::bad_request("count must be at least 1"));
+    }
+    Ok((StatusCode::CREATED, Json(state.runtime().add_fault(spec))))
+}
+
+/// `GET /_sandbox/faults`.
+pub async fn list_faults(State(state): State<SandboxState>, _key: ApiKey) -> Json<Vec<Fault>> {
+    Json(state.runtime().faults().to_vec())
+}
+
+/// `DELETE /_sandbox/faults`.
+pub async fn clear_faults(State(state): State<SandboxState>, _key: ApiKey) -> Json<Value> {
+    let mut runtime = state.runtime();
+    let cleared = runtime.faults().len();
+    runtime.clear_faults();
+    Json(json!({ "cleared": cleared }))
+}
+
+/// `GET /_sandbox/rate-limit`.
+pub async fn rate_limit(
+    State(state): State<SandboxState>,
+    _key: ApiKey,
+) -> Json<RateLimitSettings> {
+    Json(state.runtime().rate_limit.settings())
+}
+
+/// `PUT /_sandbox/rate-limit`.
+pub async fn set_rate_limit(
+    State(state): State<SandboxState>,
+    _key: ApiKey,
+    JsonBody(settings): JsonBody<RateLimitSettings>,
+) -> Result<Json<RateLimitSettings>, ApiError> {
+    let valid = |value: f64| value.is_finite() && (1.0..=100_000.0).contains(&value);
+    if !valid(settings.per_second) || !valid(settings.burst) {
+        return Err(ApiError::bad_request(
+            "per_second and burst must be between 1 and 100000",
+        ));
+    }
+    let mut runtime = state.runtime();
+    runtime.rate_limit = RateLimiter::new(settings.enabled, settings.per_second, settings.burst);
+    Ok(Json(runtime.rate_limit.settings()))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpireConnection {
+    linked_account_id: String,
+    slug: String,
+}
+
+/// `POST /_sandbox/connections/expire`: the connection needs re-authorization
+/// (`reauth_required: true`, status `expired`) and Connection Expired is sent.
+pub async fn expire_connection(
+    State(state): State<SandboxState>,
+    key: ApiKey,
+    JsonBody(body): JsonBody<ExpireConnection>,
+) -> Result<Json<Application>, ApiError> {
+    let scope = AccountScope {
+        environment: key.environment,
+        account_id: body.linked_account_id,
+    };
+    let app = state
+        .catalog()
+        .get(&body.slug)
+        .ok_or_else(|| app_not_found(&body.slug))?;
+    let view = {
+        let mut data = state.write();
+        let account = data
+            .account_mut(&scope.environment, &scope.account_id)
+            .ok_or_else(|| account_not_found(&scope))?;
+        let connection = account.connections.get_mut(&app.slug).ok_or_else(|| {
+            ApiError::not_found(format!(
+                "{} is not connected for {}",
+                app.slug, scope.account_id
+            ))
+        })?;
+        connection.status = ConnectionStatus::Expired;
+        connection.updated_at = iso_now();
+        account.touch();
+        application(&state, app, account)
+    };
+    webhooks::emit(
+        &state,
+        &scope.environment,
+        &scope.account_id,
+        &app.slug,
+        WebhookEvent::ConnectionExpired,
+    );
+    state.persist().await;
+    Ok(Json(view))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenSelector {
+    #[serde(default)]
+    linked_account_id: Option<String>,
+    #[serde(default)]
+    token: Option<String>,
+}
+
+/// Applies `change` to the tokens the selector names (in the key's environment); returns how
+/// many it touched.
+async fn change_tokens(
+    state: &SandboxState,
+    key: &ApiKey,
+    selector: TokenSelector,
+    change: impl Fn(&mut crate::store::TokenRecord),
+) -> Result<usize, ApiError> {
+    if selector.linked_account_id.is_none() && selector.token.is_none() {
+        return Err(ApiError::bad_request(
+            "give linked_account_id, token, or both",
+        ));
+    }
+    let now = unix_now();
+    let count = {
+        let mut data = state.write();
+        let mut count = 0;
+        for (token, record) in &mut data.tokens {
+            let selected = record.environment == key.environment
+                && record.is_usable(now)
+                && selector.token.as_ref().is_none_or(|wanted| wanted == token)
+                && selector
+                    .linked_account_id
+                    .as_ref()
+                    .is_none_or(|wanted| *wanted == record.account_id);
+            if selected {
+                change(record);
+                count += 1;
+            }
+        }
+        count
+    };
+    state.persist().await;
+    Ok(count)
+}
+
+/// `POST /_sandbox/tokens/revoke`.
+pub async fn revoke_tokens(
+    State(state): State<SandboxState>,
+    key: ApiKey,
+    JsonBody(selector): JsonBody<TokenSelector>,
+) -> Result<Json<Value>, ApiError> {
+    let count = change_tokens(&state, &key, selector, |record| record.revoked = true).await?;
+    Ok(Json(json!({ "revoked_count": count })))
+}
+
+/// `POST /_sandbox/tokens/expire`.
+pub async fn expire_tokens(
+    State(state): State<SandboxState>,
+    key: ApiKey,
+    JsonBody(selector): JsonBody<TokenSelector>,
+) -> Result<Json<Value>, ApiError> {
+    let now = unix_now();
+    let count = change_tokens(&state, &key, selector, |record| record.exp = now).await?;
+    Ok(Json(json!({ "expired_count": count })))
+}
+
+/// `GET /_sandbox/counters`.
+pub async fn counters(State(state): State<SandboxState>, _key: ApiKey) -> Json<Value> {
+    let routes: BTreeMap<String, u64> = state.runtime().counters.clone();
+    let total: u64 = routes.values().sum();
+    Json(json!({ "total": total, "routes": routes }))
+}
+
+/// `DELETE /_sandbox/counters`.
+pub async fn reset_counters(State(state): State<SandboxState>, _key: ApiKey) -> StatusCode {
+    state.runtime().counters.clear();
+    StatusCode::NO_CONTENT
+}
+
+/// `GET /_sandbox/webhooks`: configured URLs, registered webhooks and recent deliveries.
+pub async fn webhooks(State(state): State<SandboxState>, _key: ApiKey) -> Json<Value> {
+    let registered = state.read().webhooks.clone();
+    let deliveries: Vec<_> = state.runtime().deliveries().cloned().collect();
+    Json(json!({
+        "configured": state.settings().webhook_urls,
+        "registered": registered,
+        "deliveries": deliveries,
+    }))
+}
+
+/// `POST /_sandbox/reset`: forgets every account, token, consent and registered webhook and
+/// clears faults, the rate limit and counters. Configuration (keys, origins, webhook URLs) stays.
+pub async fn reset(State(state): State<SandboxState>, _key: ApiKey) -> Json<Value> {
+    state.reset().await;
+    Json(json!({ "reset": true }))
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs, from the package registries only (Debian, crates.io,
+# npm). Idempotent: when everything is present it only checks, in a second or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+missing_debs=()
+command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
+command -v cc >/dev/null 2>&1 || missing_debs+=(gcc)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  echo "setup: installing ${missing_debs[*]} from Debian"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing_debs[@]}"
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(cargo-leptos --version 2>/dev/null)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
+  echo "setup: installing cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes, once per machine)"
+  # --ignore-rust-version: its lockfile pins cargo-util-schemas 0.14.2, which declares rust 1.96.
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --ignore-rust-version
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # No --locked: its lockfile pins a webpki-roots release the registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm ci only when the lockfile changed since the last install.
+stamp=end2end/node_modules/.package-lock.sha
+want=$(sha256sum end2end/package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: npm ci in end2end/ (Playwright, axe-core, binaryen, @cobaltio/cobalt-js)"
+  (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" >"$stamp"
+fi

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, formatting, clippy (native and wasm32), Rust tests, the
+# cobalt-js contract test, a release build, Playwright (hydrated and no-JS) and the first-load
+# size report. Ends with a timing per stage and a one-line summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+# The suite's own ports, so it can run beside `make run` (3000/3100).
+export TEST_SITE_ADDR="${TEST_SITE_ADDR:-127.0.0.1:3400}"
+export TEST_SANDBOX_ADDR="${TEST_SANDBOX_ADDR:-127.0.0.1:3401}"
+export BASE_URL="http://$TEST_SITE_ADDR"
+export SANDBOX_URL="http://$TEST_SANDBOX_ADDR"
+
+logs=$(mktemp -d)
+server_pid=""
+stage_names=()
+stage_secs=()
+trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi' EXIT
+
+stage() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if ! "$@" 2>&1 | tee "$logs/$name.log"; then
+    echo
+    echo "test: FAILED in stage '$name' after $((SECONDS - start)) s"
+    exit 1
+  fi
+  stage_names+=("$name")
+  stage_secs+=($((SECONDS - start)))
+}
+
+start_server() {
+  LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
+    LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
+    target/release/server >"$logs/server.out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1; then
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      cat "$logs/server.out"
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "the server did not answer /healthz within 20 s"
+  return 1
+}
+
+playwright() {
+  (cd end2end && npx playwright test)
+}
+
+contract() {
+  cargo build --locked -q -p sandbox --bin cobalt-sandbox
+  (cd end2end && SANDBOX_BIN=../target/debug/cobalt-sandbox node --test contract/)
+}
+
+stage setup scripts/setup.sh
+stage fmt cargo fmt --all --check
+stage clippy cargo clippy --locked --workspace --exclude frontend --all-targets -- -D warnings
+stage clippy-wasm cargo clippy --locked -p frontend -p cobalt --target wasm32-unknown-unknown -- -D warnings
+stage typescript bash -c "cd end2end && npx tsc --noEmit"
+stage cargo-test cargo test --locked --workspace --exclude frontend
+if [ -d end2end/contract ]; then
+  stage contract contract
+fi
+stage build cargo leptos build --release --precompress --cargo-locked
+stage start-server start_server
+stage playwright playwright
+
+passed=0
+failed=0
+skipped=0
+add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); skipped=$((skipped + ${3:-0})); }
+while read -r p f i; do add "$p" "$f" "$i"; done < <(
+  sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed; \([0-9]*\) ignored.*/\1 \2 \3/p' "$logs/cargo-test.log")
+if [ -f "$logs/contract.log" ]; then
+  add "$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$logs/contract.log")" "$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$logs/contract.log")" \
+    "$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$logs/contract.log")"
+fi
+add "$(sed -n 's/^ *\([0-9]*\) passed.*/\1/p' "$logs/playwright.log")" "$(sed -n 's/^ *\([0-9]*\) failed.*/\1/p' "$logs/playwright.log")" \
+  "$(sed -n 's/^ *\([0-9]*\) skipped.*/\1/p' "$logs/playwright.log")"
+
+echo
+echo "=== timing"
+total=0
+for i in "${!stage_names[@]}"; do
+  printf '  %-12s %5d s\n' "${stage_names[$i]}" "${stage_secs[$i]}"
+  total=$((total + stage_secs[i]))
+done
+printf '  %-12s %5d s\n' total "$total"
+echo "summary: $passed passed, $failed failed, $skipped skipped"

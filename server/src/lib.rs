@@ -1,0 +1,74 @@
+//! The HTTP server: [`router`] wires pages, server functions, static assets and middleware.
+//! `main.rs` only reads configuration and serves it.
+
+use app::server::AppState;
+use app::{App, shell};
+use axum::{
+    Router,
+    body::Body,
+    extract::Request,
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{Redirect, Response},
+    routing::get,
+};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::{
+    compression::{CompressionLayer, predicate::SizeAbove},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+/// The whole application: `/healthz`, every page and server function, the files under the
+/// site root, and the layers every response passes through.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let request_timeout = state.config.request_timeout;
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/", get(|| async { Redirect::to("/integrations") }))
+        // Also registers every `#[server]` fn and provides `state` to them as context.
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(cache_control))
+        .layer(CompressionLayer::new().compress_when(SizeAbove::new(512)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            request_timeout,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// How long browsers may keep a versioned asset: a year, as the URL changes with its content.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Versioned `/pkg` assets (`?v=<content hash>`) are immutable; other static files are
+/// revalidated; pages and server functions are never stored, as they depend on the account.
+async fn cache_control(request: Request<Body>, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let versioned = request
+        .uri()
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
+    let mut response = next.run(request).await;
+    if response.headers().contains_key(header::CACHE_CONTROL) {
+        return response;
+    }
+    let is_file =
+        path.starts_with("/pkg/") || path.rsplit('/').next().is_some_and(|s| s.contains('.'));
+    let value = if path.starts_with("/pkg/") && versioned && response.status().is_success() {
+        IMMUTABLE
+    } else if is_file {
+        "no-cache"
+    } else {
+        "no-store"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}

@@ -1,0 +1,105 @@
+//! Reads configuration, starts the sandbox when no Cobalt API key is set, and serves the app.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::components::AssetVersions;
+use app::server::{AppState, Config, Mode};
+use leptos::config::get_configuration;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,server=debug,app=debug,sandbox=info")),
+        )
+        .init();
+
+    let leptos_options = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
+    let mut config = Config::from_env().context("reading the configuration")?;
+    let addr = leptos_options.site_addr;
+
+    let sandbox = match config.mode {
+        Mode::Sandbox => {
+            let mut sandbox_config = sandbox::SandboxConfig::default();
+            if let Ok(addr) = std::env::var("SANDBOX_ADDR") {
+                sandbox_config.addr = addr.parse().context("SANDBOX_ADDR must be host:port")?;
+            }
+            let running = sandbox::spawn(sandbox_config)
+                .await
+                .context("starting the Cobalt sandbox")?;
+            config.use_sandbox(&running.base_url());
+            tracing::info!(url = %running.base_url(), "sandbox mode: no COBALT_API_KEY set, using the local Cobalt sandbox");
+            Some(running)
+        }
+        Mode::Live => {
+            tracing::info!(url = %config.cobalt_api_url, "live mode");
+            None
+        }
+    };
+
+    let http = reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .timeout(config.upstream_timeout)
+        .build()
+        .context("building the HTTP client")?;
+    let state = AppState {
+        assets: Arc::new(AssetVersions::read(&leptos_options)),
+        leptos_options,
+        config: Arc::new(config),
+        http,
+    };
+    if state.config.mode == Mode::Sandbox {
+        app::server::upstream::upsert_linked_account(
+            &state,
+            app::api::DEMO_ACCOUNT,
+            "Demo customer",
+        )
+        .await
+        .context("creating the demo account in the sandbox")?;
+    }
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    tracing::info!("integrations tab listening on http://{addr} (open http://{addr}/integrations)");
+    axum::serve(listener, server::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving HTTP")?;
+    drop(sandbox);
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down");
+}
