@@ -113,6 +113,8 @@ impl IntoResponse for ApiError {
 /// Why the sandbox could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
+    #[error(transparent)]
+    Config(#[from] crate::config::SandboxConfigError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: std::net::SocketAddr,

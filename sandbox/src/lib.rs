@@ -1,6 +1,27 @@
 //! A local, faithful Cobalt: the embedded default upstream of the integrations tab and of
-//! every test. See `sandbox/README.md` for the routes, the admin API and every choice made
-//! where Cobalt's behaviour is undocumented.
+//! every test. `sandbox/README.md` lists every Cobalt route it implements, the magic values,
+//! and every choice made where Cobalt's behaviour is undocumented.
+//!
+//! # Admin API
+//!
+//! Under `/_sandbox/`, guarded by `x-api-key` (any configured key, which also selects the
+//! environment). JSON in and out; admin calls are never counted, rate-limited or faulted.
+//!
+//! | method | path | body | effect |
+//! |---|---|---|---|
+//! | GET | `/_sandbox/health` | — | `{"status":"ok"}`; no key needed |
+//! | POST | `/_sandbox/faults` | `{"path", "method"?, "status"?, "latency_ms"?, "count"? = 1, "message"?}` | the next `count` calls matching `path` (`*` = any characters) and `method` wait `latency_ms` and/or answer `status` (400–599) in Cobalt's envelope; 201 with the fault |
+//! | GET | `/_sandbox/faults` | — | the active faults with their `remaining` counts |
+//! | DELETE | `/_sandbox/faults` | — | clears them; `{"cleared": n}` |
+//! | GET | `/_sandbox/rate-limit` | — | `{"enabled", "per_second", "burst"}` |
+//! | PUT | `/_sandbox/rate-limit` | `{"enabled", "per_second"? = 20, "burst"? = 5}` | switches the limit on `/api/*`; beyond it, 429 with `Retry-After` |
+//! | POST | `/_sandbox/connections/expire` | `{"linked_account_id", "slug"}` | `reauth_required: true`, status `expired`, Connection Expired webhook; answers the app |
+//! | POST | `/_sandbox/tokens/revoke` | `{"linked_account_id"?, "token"?}` | revokes matching live session tokens; `{"revoked_count": n}` |
+//! | POST | `/_sandbox/tokens/expire` | `{"linked_account_id"?, "token"?}` | expires them now; `{"expired_count": n}` |
+//! | GET | `/_sandbox/counters` | — | calls per `METHOD /route/{template}`: `{"total", "routes"}` |
+//! | DELETE | `/_sandbox/counters` | — | zeroes the counters; 204 |
+//! | GET | `/_sandbox/webhooks` | — | configured URLs, registered webhooks, the last 200 deliveries |
+//! | POST | `/_sandbox/reset` | — | forgets all data and clears faults, rate limit, counters and deliveries; keeps the configuration |
 
 mod auth;
 mod catalog;

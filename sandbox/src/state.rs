@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, Rw
 use cobalt::Environment;
 
 use crate::catalog::Catalog;
-use crate::config::{SandboxConfig, environment_of_key};
+use crate::config::{SandboxConfig, SandboxConfigError, environment_of_key};
 use crate::error::SandboxError;
 use crate::runtime::Runtime;
 use crate::store::{self, Data};
@@ -55,11 +55,28 @@ impl SandboxState {
     /// Builds the state for a sandbox reachable at `base_url`, reloading the state file if
     /// the config names one. An unreadable or corrupt file is an error, never a silent reset.
     pub fn new(config: &SandboxConfig, base_url: impl Into<String>) -> Result<Self, SandboxError> {
+        // A config built in code skips `from_lookup`'s checks; a key Cobalt would not issue
+        // must not be silently ignored.
         let api_keys = config
             .api_keys
             .iter()
-            .filter_map(|key| environment_of_key(key).map(|environment| (key.clone(), environment)))
-            .collect();
+            .map(|key| {
+                environment_of_key(key)
+                    .map(|environment| (key.clone(), environment))
+                    .ok_or_else(|| SandboxConfigError::Invalid {
+                        name: "SANDBOX_API_KEYS",
+                        reason: "every key must start with \"tk\" (test) or \"pk\" (production)"
+                            .into(),
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if api_keys.is_empty() {
+            return Err(SandboxConfigError::Invalid {
+                name: "SANDBOX_API_KEYS",
+                reason: "no key given".into(),
+            }
+            .into());
+        }
         let catalog = Catalog::seeded()?;
         let state_file = config.state_file.clone().map(StateFile::new);
         let data = match &state_file {
@@ -78,7 +95,11 @@ impl SandboxState {
             shared: Arc::new(Shared {
                 settings: Settings {
                     api_keys,
-                    allowed_origins: config.allowed_origins.clone(),
+                    allowed_origins: config
+                        .allowed_origins
+                        .iter()
+                        .map(|origin| origin.trim_end_matches('/').to_owned())
+                        .collect(),
                     webhook_urls: config.webhook_urls.clone(),
                     base_url: base_url.into().trim_end_matches('/').to_owned(),
                 },

@@ -25,10 +25,12 @@ async fn main() -> anyhow::Result<()> {
 
     let sandbox = match config.mode {
         Mode::Sandbox => {
-            let mut sandbox_config = sandbox::SandboxConfig::default();
-            if let Ok(addr) = std::env::var("SANDBOX_ADDR") {
-                sandbox_config.addr = addr.parse().context("SANDBOX_ADDR must be host:port")?;
-            }
+            let mut sandbox_config = sandbox::SandboxConfig::from_env()
+                .context("reading the SANDBOX_* configuration")?;
+            // The browser calls the sandbox from our origin (cobalt-js), so allow it without set-up.
+            sandbox_config
+                .allowed_origins
+                .push(format!("http://{addr}"));
             let running = sandbox::spawn(sandbox_config)
                 .await
                 .context("starting the Cobalt sandbox")?;
