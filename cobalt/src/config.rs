@@ -230,6 +230,20 @@ pub struct FieldValuePayload {
     pub value: Option<Value>,
 }
 
+/// The answer of the field-options route: the field with its resolved `options`, plus
+/// `field_errors` when they could not be loaded (e.g. a dynamic field while not connected).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldOptions {
+    #[serde(flatten)]
+    pub field: ConfigField,
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub field_errors: Vec<FieldError>,
+}
+
 /// Body of `POST …/config/rule-engine/{field_id}`: `{"rule_column": {"lhs": …}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleColumnPayload {

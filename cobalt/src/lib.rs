@@ -1,11 +1,14 @@
 //! The Cobalt API contract in Rust: serde models shared by the sandbox, the server and the browser.
 //!
-//! Plain data only: no I/O, no HTTP client, so the crate compiles for native and wasm32 alike.
-//! Shapes follow `shared/docs/cobalt-api.md`; every type is tolerant of the optional keys and
-//! spelling variants that Cobalt's different API generations return.
+//! Plain data by default: no I/O, so the crate compiles for native and wasm32 alike. The
+//! `client` feature adds `CobaltClient`, the server's HTTP client (native only). Shapes follow
+//! `shared/docs/cobalt-api.md`; every type is tolerant of the optional keys and spelling
+//! variants that Cobalt's different API generations return.
 
 mod account;
 mod application;
+#[cfg(feature = "client")]
+mod client;
 mod config;
 mod error;
 mod lenient;
@@ -19,11 +22,13 @@ pub use account::{
 pub use application::{
     AppVersion, Application, AuthType, ConnectedAccount, ConnectionStatus, InputField, InputOption,
 };
+#[cfg(feature = "client")]
+pub use client::{ApiError, ClientConfig, CobaltClient, CobaltError, FieldLocation, SecretToken};
 pub use config::{
     Config, ConfigField, ConfigPayload, ConfigRef, FieldError, FieldErrorDetail, FieldOption,
-    FieldType, FieldValuePayload, Labels, RuleColumn, RuleColumnPayload, RuleLhs, RuleOptions,
-    RuleSide, UpdateConfigPayload, Workflow, WorkflowPayload, WorkflowSummary, WorkflowToggle,
-    WorkflowsResponse,
+    FieldOptions, FieldType, FieldValuePayload, Labels, RuleColumn, RuleColumnPayload, RuleLhs,
+    RuleOptions, RuleSide, UpdateConfigPayload, Workflow, WorkflowPayload, WorkflowSummary,
+    WorkflowToggle, WorkflowsResponse,
 };
 pub use error::ErrorEnvelope;
 pub use session::{

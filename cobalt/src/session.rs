@@ -1,8 +1,13 @@
 //! Session tokens and the small replies of the connect flow.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::open_enum::open_enum;
+
+/// What `Debug` prints in place of a secret.
+const REDACTED: &str = "<redacted>";
 
 open_enum! {
     /// The Cobalt environment an API key (and everything created with it) belongs to.
@@ -19,7 +24,9 @@ pub struct SessionTokenRequest {
 }
 
 /// A session token. Only `token` is guaranteed; newer deployments add the rest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Debug` shows the lifetimes but never the tokens, so the struct is safe to log.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionToken {
     pub token: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,6 +36,20 @@ pub struct SessionToken {
     pub expires_in: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_expires_in: Option<u64>,
+}
+
+impl fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SessionToken")
+            .field("token", &REDACTED)
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| REDACTED),
+            )
+            .field("expires_in", &self.expires_in)
+            .field("refresh_expires_in", &self.refresh_expires_in)
+            .finish()
+    }
 }
 
 /// The claims of a session token (an HS256 JWT).
@@ -58,4 +79,22 @@ pub struct SaveResult {
 pub struct RevokeResult {
     pub success: bool,
     pub revoked_count: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_token_debug_hides_both_tokens() {
+        let token = SessionToken {
+            token: "eyJ.secret-token".to_owned(),
+            refresh_token: Some("secret-refresh".to_owned()),
+            expires_in: Some(60),
+            refresh_expires_in: None,
+        };
+        let debug = format!("{token:?} {token:#?}");
+        assert!(!debug.contains("secret"), "{debug}");
+        assert!(debug.contains("expires_in: Some(60)"), "{debug}");
+    }
 }

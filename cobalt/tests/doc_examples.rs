@@ -10,7 +10,7 @@ use cobalt::{
     SessionTokenRequest, UpdateConfigPayload, WebhookEvent, WebhookRequest, WorkflowEvent,
     WorkflowsResponse,
 };
-use cobalt::{ConfigField, Labels, Udf};
+use cobalt::{ConfigField, FieldOptions, Labels, Udf};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
@@ -289,6 +289,25 @@ fn config_ids_toggles_and_field_options_parse() {
         r#"{"id":"67231c960f8ac1513443c575","name":"LeadStatus","field_type":"select","options":[{"name":"New","value":"NEW"}],"dynamic_slot_identifier":"dynamic:hubspot:7","labels":[],"hidden":false,"required":false}"#,
     );
     assert!(field.has_live_options());
+}
+
+#[test]
+fn the_field_options_answer_parses_with_and_without_field_errors() {
+    let loaded: FieldOptions = parse(
+        r#"{"id":"67231c960f8ac1513443c575","name":"LeadStatus","field_type":"select","options":[{"name":"New","value":"NEW"}],"dynamic_slot_identifier":"dynamic:hubspot:7","labels":[],"hidden":false,"required":false}"#,
+    );
+    assert_eq!(loaded.field.name, "LeadStatus");
+    assert_eq!(loaded.field.options.as_ref().map(Vec::len), Some(1));
+    assert!(loaded.field_errors.is_empty());
+    // Not a doc example: the sandbox's shape for a dynamic field while the app is not connected.
+    let failed: FieldOptions = parse(
+        r#"{"id":"42ad3a8ef5494b14a1c31c76","name":"Pipeline","field_type":"select","required":true,"options":[],"labels":[],"field_errors":[{"id":"42ad3a8ef5494b14a1c31c76","name":"Pipeline","error":{"message":"Connect HubSpot to load these options","error":"APP_NOT_CONNECTED"}}]}"#,
+    );
+    assert!(failed.field.required);
+    assert_eq!(
+        failed.field_errors[0].error.error.as_deref(),
+        Some("APP_NOT_CONNECTED")
+    );
 }
 
 #[test]
