@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::components::AssetLinks;
-use crate::pages::{IntegrationsPage, NotFound};
+use crate::pages::{EmbedPage, IntegrationsPage, NotFound, SignedOutPage, SignupPage};
 
 /// The document around every page. No inline scripts or styles: the wasm is started by
 /// `/boot.js`, so a Content-Security-Policy without `'unsafe-inline'` holds.
@@ -43,6 +43,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/integrations") view=IntegrationsPage />
+                <Route path=path!("/signup") view=SignupPage />
+                <Route path=path!("/embed/refused") view=EmbedPage />
+                <Route path=path!("/signed-out") view=SignedOutPage />
             </Routes>
         </Router>
     }

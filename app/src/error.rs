@@ -15,6 +15,12 @@ pub enum AppError {
     NotFound(String),
     #[error("{0}")]
     Validation(String),
+    /// No valid session cookie: the user must sign in (again).
+    #[error("your session has ended; please sign in again")]
+    Unauthorized,
+    /// The request did not come from this site (CSRF protection).
+    #[error("this request was refused because it did not come from this site")]
+    Forbidden,
     /// Cobalt could not be reached or answered with an error the user cannot fix.
     #[error("the integrations service is unavailable right now; please try again")]
     Upstream,
@@ -31,6 +37,8 @@ impl AppError {
         match self {
             Self::NotFound(_) => 404,
             Self::Validation(_) => 422,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
             Self::Upstream => 502,
             Self::Internal | Self::ServerFn(_) => 500,
         }
@@ -45,10 +53,27 @@ impl AppError {
         Self::Internal
     }
 
-    /// Logs an upstream (Cobalt) failure with full detail and returns [`AppError::Upstream`].
-    pub fn upstream(err: impl std::fmt::Display) -> Self {
-        tracing::warn!(error = %err, "cobalt request failed");
+    /// Maps a Cobalt failure to what the user can act on, logging the detail (status, code,
+    /// message, request id) and sending none of it.
+    pub fn upstream(err: cobalt::CobaltError) -> Self {
+        if err.is_not_found() {
+            tracing::info!(error = %err, "cobalt: not found");
+            return Self::NotFound("that integration".into());
+        }
+        tracing::warn!(error = %err, request_id = ?err.request_id(), "cobalt request failed");
         Self::Upstream
+    }
+
+    /// Also sets the HTTP status of the current server-function response, which server_fn
+    /// otherwise always answers with 500.
+    pub fn with_status(self) -> Self {
+        if let (Some(response), Ok(status)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            http::StatusCode::from_u16(self.status_code()),
+        ) {
+            response.set_status(status);
+        }
+        self
     }
 }
 

@@ -32,6 +32,20 @@ impl ConnectionStatus {
     }
 }
 
+impl IntegrationCard {
+    /// The card of a Cobalt application; `None` for an entry without a slug.
+    pub fn from_application(app: &cobalt::Application) -> Option<Self> {
+        Some(Self {
+            slug: app.slug()?.to_owned(),
+            name: app.name.clone(),
+            description: app.description.clone(),
+            icon: Some(app.icon.clone()).filter(|icon| !icon.is_empty()),
+            tags: app.tags.clone(),
+            status: ConnectionStatus::from_flags(app.connected, app.reauth_required),
+        })
+    }
+}
+
 /// Orders cards as the marketplace shows them: connected, then needing reconnect, then
 /// available, each alphabetically by name (case-insensitive).
 pub fn sort_cards(cards: &mut [IntegrationCard]) {
@@ -41,6 +55,92 @@ pub fn sort_cards(cards: &mut [IntegrationCard]) {
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
             .then_with(|| a.slug.cmp(&b.slug))
     });
+}
+
+/// Checks an identifier: `max` characters at most, from ASCII letters, digits and `extra`.
+fn identifier(value: &str, what: &str, max: usize, extra: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("{what} is required"));
+    }
+    if value.len() > max {
+        return Err(format!("{what} must be at most {max} characters"));
+    }
+    if let Some(bad) = value
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || extra.contains(*c)))
+    {
+        return Err(format!("{what} may not contain {bad:?}"));
+    }
+    Ok(value.to_owned())
+}
+
+/// A platform customer id (the Cobalt linked account id).
+pub fn validate_customer_id(value: &str) -> Result<String, String> {
+    identifier(value, "the customer id", 64, "_-.@:")
+}
+
+/// An app's slug, as Cobalt spells it in paths.
+pub fn validate_slug(value: &str) -> Result<String, String> {
+    let slug = identifier(value, "the app", 64, "_-")?;
+    if slug.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err("the app's name in the address must be lowercase".into());
+    }
+    Ok(slug)
+}
+
+/// A named configuration's id.
+pub fn validate_config_id(value: &str) -> Result<String, String> {
+    identifier(value, "the configuration name", 64, "_-.@:")
+}
+
+/// A config field's or workflow's id.
+pub fn validate_field_id(value: &str) -> Result<String, String> {
+    identifier(value, "the field id", 64, "_-")
+}
+
+/// A person's display name: trimmed, 1 to 100 characters, no control characters.
+pub fn validate_name(value: &str) -> Result<String, String> {
+    let name = value.trim();
+    if name.is_empty() {
+        return Err("Please enter your name.".into());
+    }
+    if name.chars().count() > 100 {
+        return Err("Your name must be at most 100 characters.".into());
+    }
+    if name.chars().any(char::is_control) {
+        return Err("Your name may not contain control characters.".into());
+    }
+    Ok(name.to_owned())
+}
+
+/// An email address: trimmed, at most 254 characters, `local@domain.tld` without spaces.
+pub fn validate_email(value: &str) -> Result<String, String> {
+    let email = value.trim();
+    if email.is_empty() {
+        return Err("Please enter your email address.".into());
+    }
+    let invalid = || "Please enter a valid email address, like name@example.com.".to_owned();
+    if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid());
+    }
+    let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;
+    let labels_ok = domain.split('.').all(|label| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    });
+    if local.is_empty()
+        || local.len() > 64
+        || local.contains('@')
+        || !domain.contains('.')
+        || !labels_ok
+    {
+        return Err(invalid());
+    }
+    Ok(email.to_owned())
 }
 
 #[cfg(test)]
@@ -56,6 +156,54 @@ mod tests {
             tags: vec![],
             status,
         }
+    }
+
+    #[test]
+    fn emails_are_trimmed_and_checked() {
+        assert_eq!(
+            validate_email("  ada@example.com "),
+            Ok("ada@example.com".into())
+        );
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a da@example.com",
+            "ada@-x.com",
+            "a@b@c.com",
+        ] {
+            assert!(validate_email(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert!(validate_email(&format!("{}@example.com", "a".repeat(65))).is_err());
+    }
+
+    #[test]
+    fn names_are_trimmed_bounded_and_free_of_control_characters() {
+        assert_eq!(validate_name("  Ada Lovelace "), Ok("Ada Lovelace".into()));
+        assert!(validate_name("   ").is_err());
+        assert!(validate_name(&"é".repeat(100)).is_ok());
+        assert!(validate_name(&"é".repeat(101)).is_err());
+        assert!(validate_name("bell\u{7}").is_err());
+    }
+
+    #[test]
+    fn identifiers_allow_only_their_charset() {
+        assert_eq!(
+            validate_slug("quickbooks-online"),
+            Ok("quickbooks-online".into())
+        );
+        assert!(validate_slug("../admin").is_err());
+        assert!(validate_slug("HubSpot").is_err());
+        assert!(validate_slug(&"a".repeat(65)).is_err());
+        assert_eq!(
+            validate_customer_id("cus_42@acme.io"),
+            Ok("cus_42@acme.io".into())
+        );
+        assert!(validate_customer_id("cus 42").is_err());
+        assert!(validate_config_id("").is_err());
+        assert!(validate_field_id("64da0b57c9ae95561bb0a24d").is_ok());
     }
 
     #[test]

@@ -1,10 +1,16 @@
 //! One module per route.
 
+mod embed;
 mod integrations;
 mod not_found;
+mod signed_out;
+mod signup;
 
+pub use embed::{EmbedFailure, EmbedPage};
 pub use integrations::IntegrationsPage;
 pub use not_found::NotFound;
+pub use signed_out::SignedOutPage;
+pub use signup::{SignupDraft, SignupPage};
 
 /// The platform's name from the server's configuration (pages render on the server only).
 pub fn platform_name() -> String {
@@ -13,4 +19,31 @@ pub fn platform_name() -> String {
         return state.config.platform_name.clone();
     }
     String::from("Integrations")
+}
+
+/// The signed-in user as pages show them: their name and whether the tab is embedded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Viewer {
+    pub name: String,
+    pub embedded: bool,
+}
+
+/// The viewer of the page being rendered (pages render on the server only).
+pub fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        let state = leptos::prelude::use_context::<crate::server::AppState>()?;
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        let identity = crate::server::identity::read(&state.config, &parts.headers)?;
+        let chrome_off = parts
+            .uri
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p == "chrome=0"));
+        Some(Viewer {
+            name: identity.name,
+            embedded: identity.embedded || chrome_off,
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }

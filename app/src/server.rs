@@ -1,9 +1,24 @@
-//! Server-only code: configuration, shared state and the calls to Cobalt. Never compiled into
-//! the browser bundle.
+//! Server-only code: configuration, identity, caches and the calls to Cobalt. Never compiled
+//! into the browser bundle.
 
+pub mod accounts;
+pub mod cache;
 pub mod config;
+pub mod embed;
+pub mod identity;
+pub mod signup;
 pub mod state;
-pub mod upstream;
 
-pub use config::{Config, ConfigError, Mode};
+pub use config::{Config, ConfigError, Mode, Secret};
+pub use identity::Identity;
 pub use state::{AppState, app_state};
+
+use crate::error::AppError;
+
+/// The signed-in user of the current server-function call or page render. A call without a
+/// valid session cookie fails with 401.
+pub fn current_identity(state: &AppState) -> Result<Identity, AppError> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| identity::read(&state.config, &parts.headers))
+        .ok_or_else(|| AppError::Unauthorized.with_status())
+}

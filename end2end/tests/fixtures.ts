@@ -1,9 +1,13 @@
 import { test as base, expect } from "@playwright/test";
 import { MarketplacePage } from "./pages/marketplace_page";
+import { SignupPage } from "./pages/signup_page";
 
 type Fixtures = {
+  signup: SignupPage;
   marketplace: MarketplacePage;
-  /** Errors the page logged or threw; each test asserts there are none. */
+  /** A fresh account, signed in through the real sign-up form. */
+  signedIn: { name: string; email: string };
+  /** Errors the page logged or threw; tests assert there are none. */
   pageErrors: string[];
 };
 
@@ -16,9 +20,20 @@ export const test = base.extend<Fixtures>({
     });
     await use(errors);
   },
+  signup: async ({ page }, use) => {
+    await use(new SignupPage(page));
+  },
   // `javaScriptEnabled` is a built-in option, set per project in playwright.config.ts.
   marketplace: async ({ page, javaScriptEnabled }, use) => {
     await use(new MarketplacePage(page, { hydrates: javaScriptEnabled }));
+  },
+  signedIn: async ({ signup, page }, use, testInfo) => {
+    const id = `${testInfo.project.name}-${testInfo.testId}-${Date.now()}`;
+    const user = { name: `Tester ${testInfo.workerIndex}`, email: `${id}@example.com` };
+    await signup.goto();
+    await signup.signUp(user.name, user.email);
+    await page.waitForURL(/\/integrations$/);
+    await use(user);
   },
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 
 // The first-load byte report: every HTML, CSS, JS and wasm response of a cold load of
 // /integrations, measured raw, gzip -9 and brotli -q 11, against the budget in
@@ -22,7 +22,7 @@ const brotli = (body: Buffer) =>
   brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gzip = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
-test("first load of /integrations stays within the byte budget", async ({ page }) => {
+test("first load of /integrations stays within the byte budget", async ({ signedIn, page }) => {
   const bodies: { kind: Kind; url: string; body: Promise<Buffer> }[] = [];
   page.on("response", (response) => {
     const kind = kindOf(response.url(), response.headers()["content-type"] ?? "");

@@ -10,9 +10,11 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{Redirect, Response},
-    routing::get,
+    routing::{get, post},
 };
 use leptos_axum::{LeptosRoutes, generate_route_list};
+
+mod auth;
 use tower_http::{
     compression::{CompressionLayer, predicate::SizeAbove},
     timeout::TimeoutLayer,
@@ -27,12 +29,23 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(|| async { Redirect::to("/integrations") }))
+        .route("/signup", post(auth::signup))
+        .route("/signout", post(auth::signout))
+        .route("/embed", get(auth::embed))
         // Also registers every `#[server]` fn and provides `state` to them as context.
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_session,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::same_origin,
+        ))
         .layer(middleware::from_fn(cache_control))
         .layer(CompressionLayer::new().compress_when(SizeAbove::new(512)))
         .layer(TimeoutLayer::with_status_code(

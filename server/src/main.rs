@@ -1,7 +1,5 @@
 //! Reads configuration, starts the sandbox when no Cobalt API key is set, and serves the app.
 
-use std::sync::Arc;
-
 use anyhow::Context;
 use app::components::AssetVersions;
 use app::server::{AppState, Config, Mode};
@@ -30,7 +28,7 @@ async fn main() -> anyhow::Result<()> {
             // The browser calls the sandbox from our origin (cobalt-js), so allow it without set-up.
             sandbox_config
                 .allowed_origins
-                .push(format!("http://{addr}"));
+                .push(config.public_url.clone());
             let running = sandbox::spawn(sandbox_config)
                 .await
                 .context("starting the Cobalt sandbox")?;
@@ -44,26 +42,9 @@ async fn main() -> anyhow::Result<()> {
         }
     };
 
-    let http = reqwest::Client::builder()
-        .connect_timeout(std::time::Duration::from_secs(5))
-        .timeout(config.upstream_timeout)
-        .build()
-        .context("building the HTTP client")?;
-    let state = AppState {
-        assets: Arc::new(AssetVersions::read(&leptos_options)),
-        leptos_options,
-        config: Arc::new(config),
-        http,
-    };
-    if state.config.mode == Mode::Sandbox {
-        app::server::upstream::upsert_linked_account(
-            &state,
-            app::api::DEMO_ACCOUNT,
-            "Demo customer",
-        )
-        .await
-        .context("creating the demo account in the sandbox")?;
-    }
+    let assets = AssetVersions::read(&leptos_options);
+    let state =
+        AppState::new(leptos_options, config, assets).context("building the Cobalt client")?;
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await

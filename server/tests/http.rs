@@ -5,157 +5,787 @@
     reason = "test helpers should fail loudly"
 )]
 
-use std::sync::Arc;
+use std::collections::HashMap;
 
-use app::api::{DEMO_ACCOUNT, ListIntegrations};
+use app::api::{
+    DeleteConfig, Disconnect, FieldOptions, GetIntegration, GetSessionToken, ListIntegrations,
+    LoadConfig, OauthRedirectUrl, SaveConfig,
+};
 use app::components::AssetVersions;
-use app::model::IntegrationCard;
-use app::server::{AppState, Config};
+use app::model::{ConnectionStatus, IntegrationCard};
+use app::server::{AppState, Config, embed};
 use axum::{
     Router,
     body::Body,
-    http::{Request, StatusCode, header},
+    http::{HeaderMap, Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use leptos::server_fn::ServerFn;
+use serde_json::{Value, json};
 use tower::ServiceExt;
+
+const PUBLIC_URL: &str = "http://127.0.0.1:3000";
+const EMBED_SECRET: &str = "embed-secret-for-tests-0123456789abcdef";
+const API_KEY: &str = "tk_sandbox_local";
 
 struct TestApp {
     router: Router,
-    _sandbox: sandbox::RunningSandbox,
+    sandbox: sandbox::RunningSandbox,
+    http: reqwest::Client,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+            .find(|c| c.starts_with("itab_session=") && c.len() > "itab_session=".len())
+    }
 }
 
 async fn test_app() -> TestApp {
     let sandbox = sandbox::spawn(sandbox::SandboxConfig {
         addr: "127.0.0.1:0".parse().unwrap(),
+        allowed_origins: vec![PUBLIC_URL.to_owned()],
         ..Default::default()
     })
     .await
     .expect("sandbox starts");
-    let mut config = Config::from_lookup(|_| None).expect("default config");
+    let vars: HashMap<&str, &str> = [("PUBLIC_URL", PUBLIC_URL), ("EMBED_SECRET", EMBED_SECRET)]
+        .into_iter()
+        .collect();
+    let mut config = Config::from_lookup(|name| vars.get(name).map(|v| v.to_string())).unwrap();
     config.use_sandbox(&sandbox.base_url());
-    let state = AppState {
-        leptos_options: LeptosOptions::builder()
+    let state = AppState::new(
+        LeptosOptions::builder()
             .output_name("integrations-tab")
             .build(),
-        config: Arc::new(config),
-        http: reqwest::Client::new(),
-        assets: Arc::new(AssetVersions::default()),
-    };
-    app::server::upstream::upsert_linked_account(&state, DEMO_ACCOUNT, "Demo")
-        .await
-        .expect("demo account");
+        config,
+        AssetVersions::default(),
+    )
+    .unwrap();
     TestApp {
         router: server::router(state),
-        _sandbox: sandbox,
+        sandbox,
+        http: reqwest::Client::new(),
     }
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
+impl TestApp {
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router is infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
 
-async fn send(app: &TestApp, request: Request<Body>) -> Reply {
-    let response = app
-        .router
-        .clone()
-        .oneshot(request)
-        .await
-        .expect("router is infallible");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
+    async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::get(path);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// A form post from our own origin, as a browser would send it.
+    async fn post_form(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, PUBLIC_URL);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(form.to_owned())).unwrap())
+            .await
+    }
+
+    async fn post_json(&self, path: &str, body: Value, cookie: Option<&str>) -> Reply {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ORIGIN, PUBLIC_URL);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    /// Signs up through the real form and returns the session cookie.
+    async fn sign_up(&self, name: &str, email: &str) -> String {
+        let page = self.get("/signup", None).await;
+        let ticket = hidden_value(&page.body, "ticket");
+        let form = format!("name={name}&email={email}&ticket={ticket}&return_to=%2Fintegrations");
+        let reply = self.post_form("/signup", &form, None).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        reply.session_cookie().expect("a session cookie")
+    }
+
+    async fn admin(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.sandbox.base_url()))
+            .header("x-api-key", API_KEY);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap_or(Value::Null)
+    }
+
+    async fn calls(&self, route: &str) -> u64 {
+        let counters = self
+            .admin(reqwest::Method::GET, "/_sandbox/counters", None)
+            .await;
+        counters["routes"][route].as_u64().unwrap_or(0)
+    }
+
+    /// The customer id behind a cookie, read back through Cobalt's view of the account.
+    async fn connect_key_based(&self, cookie: &str, slug: &str) {
+        let token = self.session_token(cookie).await;
+        let response = self
+            .http
+            .post(format!(
+                "{}/api/v2/app/{slug}/save",
+                self.sandbox.base_url()
+            ))
+            .bearer_auth(token)
+            .json(&json!({"api_token": "secret-token", "email": "ops@example.com"}))
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "{}",
+            response.text().await.unwrap()
+        );
+    }
+
+    async fn session_token(&self, cookie: &str) -> String {
+        let reply = self
+            .post_form(GetSessionToken::PATH, "force_refresh=false", Some(cookie))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        reply.json()["token"].as_str().unwrap().to_owned()
+    }
+
+    async fn cards(&self, cookie: &str) -> Vec<IntegrationCard> {
+        let reply = self
+            .post_form(ListIntegrations::PATH, "", Some(cookie))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        serde_json::from_str(&reply.body).unwrap()
     }
 }
 
-fn get(path: &str) -> Request<Body> {
-    Request::get(path).body(Body::empty()).unwrap()
+fn hidden_value(html: &str, name: &str) -> String {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {html}"))
+        + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+/// Our own code has no inline scripts; Leptos' server render appends one data script, which
+/// must carry the page's nonce so the Content-Security-Policy can admit it and nothing else.
+fn assert_inline_scripts_carry_the_nonce(html: &str) {
+    for tag in html.split("<script").skip(1) {
+        let open = tag.split('>').next().unwrap();
+        assert!(
+            open.contains(" src=") || open.contains(" nonce="),
+            "inline script without nonce: <script{open}>"
+        );
+    }
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
 }
 
 #[tokio::test]
 async fn healthz_is_ok() {
     let app = test_app().await;
-    let reply = send(&app, get("/healthz")).await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.body, "ok");
+    let reply = app.get("/healthz", None).await;
+    assert_eq!((reply.status, reply.body.as_str()), (StatusCode::OK, "ok"));
 }
 
 #[tokio::test]
 async fn root_redirects_to_integrations() {
     let app = test_app().await;
-    let reply = send(&app, get("/")).await;
+    let reply = app.get("/", None).await;
     assert!(reply.status.is_redirection(), "{}", reply.status);
     assert_eq!(reply.headers[header::LOCATION], "/integrations");
 }
 
 #[tokio::test]
-async fn integrations_page_renders_on_the_server_without_inline_scripts() {
+async fn pages_without_a_session_redirect_to_sign_up_with_the_return_path() {
     let app = test_app().await;
-    let reply = send(&app, get("/integrations")).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    assert!(
-        reply.body.contains("<h1>Integrations</h1>"),
-        "{}",
-        reply.body
+    let reply = app.get("/integrations/hubspot?x=1", None).await;
+    assert!(reply.status.is_redirection());
+    assert_eq!(
+        reply.headers[header::LOCATION],
+        "/signup?return=%2Fintegrations%2Fhubspot%3Fx%3D1"
     );
-    assert!(
-        reply
-            .body
-            .contains("<title>Integrations · Acme Cloud</title>"),
-        "{}",
-        reply.body
-    );
-    assert!(
-        reply
-            .body
-            .contains(r#"<script type="module" src="/boot.js""#),
-        "{}",
-        reply.body
-    );
-    assert!(
-        !reply.body.contains("<script>") && !reply.body.contains("<script type=\"module\">"),
-        "no inline scripts, so a strict CSP holds: {}",
-        reply.body
-    );
-    assert!(
-        !reply.body.contains(" style="),
-        "no inline styles: {}",
-        reply.body
-    );
-    assert_eq!(reply.headers[header::CACHE_CONTROL], "no-store");
 }
 
 #[tokio::test]
-async fn list_integrations_server_function_answers_json() {
+async fn sign_up_creates_the_linked_account_and_signs_in() {
     let app = test_app().await;
-    let request = Request::post(ListIntegrations::PATH)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::empty())
-        .unwrap();
-    let reply = send(&app, request).await;
+    let cookie = app.sign_up("Ada+Lovelace", "ada%40example.com").await;
+    let page = app.get("/integrations", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains("Ada Lovelace"),
+        "the header shows the user"
+    );
+    assert!(page.body.contains("<h1>Integrations</h1>"));
+    assert!(
+        page.body
+            .contains(r#"<script type="module" src="/boot.js""#)
+    );
+    assert_inline_scripts_carry_the_nonce(&page.body);
+    assert!(!page.body.contains(" style="), "no inline styles");
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    let accounts = app
+        .admin(
+            reqwest::Method::GET,
+            "/api/v2/public/linked-account?limit=100",
+            None,
+        )
+        .await;
+    let account = &accounts["docs"].as_array().unwrap()[0];
+    assert_eq!(account["name"], "Ada Lovelace");
+}
+
+#[tokio::test]
+async fn sign_up_with_bad_input_keeps_the_values_and_sets_no_cookie() {
+    let app = test_app().await;
+    let ticket = hidden_value(&app.get("/signup", None).await.body, "ticket");
+    let form = format!("name=Ada&email=not-an-email&ticket={ticket}&return_to=");
+    let reply = app.post_form("/signup", &form, None).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.session_cookie().is_none());
+    assert!(
+        reply.body.contains(r#"value="not-an-email""#) && reply.body.contains(r#"value="Ada""#),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("valid email address"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn sign_up_when_cobalt_fails_sets_no_cookie_and_can_be_submitted_again() {
+    let app = test_app().await;
+    let ticket = hidden_value(&app.get("/signup", None).await.body, "ticket");
+    app.admin(
+        reqwest::Method::POST,
+        "/_sandbox/faults",
+        Some(json!({"path": "/api/v2/public/linked-account", "method": "PUT", "status": 500, "count": 1})),
+    )
+    .await;
+    let form = format!("name=Ada&email=ada%40example.com&ticket={ticket}&return_to=");
+    let failed = app.post_form("/signup", &form, None).await;
+    assert_eq!(failed.status, StatusCode::BAD_GATEWAY);
+    assert!(failed.session_cookie().is_none());
+    assert!(failed.body.contains("Nothing was saved"), "{}", failed.body);
+    assert!(
+        failed.body.contains(r#"value="ada@example.com""#),
+        "values kept"
+    );
+    assert!(!failed.body.contains(API_KEY));
+    let again = app.post_form("/signup", &form, None).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert!(again.session_cookie().is_some());
+}
+
+#[tokio::test]
+async fn sign_up_refuses_a_forged_ticket_and_foreign_return_urls() {
+    let app = test_app().await;
+    let reply = app
+        .post_form(
+            "/signup",
+            "name=Ada&email=ada%40example.com&ticket=cus_victim.00",
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.session_cookie().is_none());
+    let ticket = hidden_value(&app.get("/signup", None).await.body, "ticket");
+    let form =
+        format!("name=Ada&email=ada%40example.com&ticket={ticket}&return_to=%2F%2Fevil.example");
+    let reply = app.post_form("/signup", &form, None).await;
+    assert_eq!(reply.headers[header::LOCATION], "/integrations");
+}
+
+fn embed_token(claims: Value, alg: &str, secret: &str) -> String {
+    embed::sign(&claims, secret.as_bytes(), alg)
+}
+
+#[tokio::test]
+async fn a_valid_embed_token_signs_in_to_the_embedded_layout() {
+    let app = test_app().await;
+    let token = embed_token(
+        json!({"sub": "cus_embed", "name": "Grace", "email": "grace@example.com", "exp": now() + 300}),
+        "HS256",
+        EMBED_SECRET,
+    );
+    let reply = app.get(&format!("/embed?token={token}"), None).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(reply.headers[header::LOCATION], "/integrations");
+    let cookie = reply.session_cookie().unwrap();
+    let page = app.get("/integrations", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("site-header"),
+        "embedded sessions render without the frame"
+    );
+    let again = app.get(&format!("/embed?token={token}"), None).await;
+    assert_eq!(
+        again.status,
+        StatusCode::SEE_OTHER,
+        "the upsert is idempotent"
+    );
+}
+
+#[tokio::test]
+async fn bad_embed_tokens_get_a_401_page_that_says_why() {
+    let app = test_app().await;
+    let cases = [
+        (
+            embed_token(
+                json!({"sub": "cus_1", "exp": now() - 3600}),
+                "HS256",
+                EMBED_SECRET,
+            ),
+            "expired",
+        ),
+        (
+            embed_token(
+                json!({"sub": "cus_1", "exp": now() + 60}),
+                "HS256",
+                "another-secret-of-enough-length-000000",
+            ),
+            "signature",
+        ),
+        (
+            embed_token(
+                json!({"sub": "cus_1", "exp": now() + 60}),
+                "HS512",
+                EMBED_SECRET,
+            ),
+            "HS256",
+        ),
+        (
+            embed_token(json!({"sub": "cus_1", "exp": now() + 60}), "none", ""),
+            "HS256",
+        ),
+        (String::new(), "no token"),
+    ];
+    for (token, reason) in cases {
+        let reply = app.get(&format!("/embed?token={token}"), None).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{reason}");
+        assert!(reply.session_cookie().is_none());
+        assert!(reply.body.contains(reason), "{reason}: {}", reply.body);
+    }
+}
+
+#[tokio::test]
+async fn a_tampered_cookie_counts_as_signed_out() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let mut tampered = cookie.clone();
+    tampered.insert(20, 'x');
+    let page = app.get("/integrations", Some(&tampered)).await;
+    assert!(page.status.is_redirection());
+    let reply = app
+        .post_form(ListIntegrations::PATH, "", Some(&tampered))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.json(), json!("Unauthorized"));
+}
+
+#[tokio::test]
+async fn sign_out_clears_the_cookie() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let reply = app.post_form("/signout", "", Some(&cookie)).await;
+    assert!(reply.status.is_redirection());
+    let set = reply.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        set.starts_with("itab_session=;") && set.contains("Max-Age=0"),
+        "{set}"
+    );
+}
+
+#[tokio::test]
+async fn mutations_from_another_origin_are_refused() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    for origin in [Some("https://evil.example"), None] {
+        let mut request = Request::post(Disconnect::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, &cookie);
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        let reply = app
+            .send(request.body(Body::from("slug=copper")).unwrap())
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_marketplace_lists_the_catalog_in_order_and_reflects_connections() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let cards = app.cards(&cookie).await;
+    assert!(cards.len() >= 12);
+    assert!(
+        cards
+            .iter()
+            .all(|c| c.status == ConnectionStatus::Available)
+    );
+    app.connect_key_based(&cookie, "copper").await;
+    // Our own cache still holds the list; a mutation through the tab invalidates it, and so
+    // does the TTL. Disconnecting something else is such a mutation.
+    let reply = app
+        .post_form(Disconnect::PATH, "slug=slack", Some(&cookie))
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    let cards: Vec<IntegrationCard> = serde_json::from_str(&reply.body).expect("cards");
-    let mut sorted = cards.clone();
-    app::model::sort_cards(&mut sorted);
-    assert_eq!(cards, sorted, "the server returns marketplace order");
+    let cards = app.cards(&cookie).await;
+    assert_eq!(cards[0].slug, "copper");
+    assert_eq!(cards[0].status, ConnectionStatus::Connected);
+}
+
+#[tokio::test]
+async fn a_warm_marketplace_costs_no_upstream_call() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let route = "GET /api/v2/public/application";
+    app.cards(&cookie).await;
+    let cold = app.calls(route).await;
+    app.cards(&cookie).await;
+    app.get("/integrations", Some(&cookie)).await;
+    assert_eq!(cold, 1);
+    assert_eq!(
+        app.calls(route).await,
+        1,
+        "warm views are served from the cache"
+    );
+}
+
+#[tokio::test]
+async fn get_integration_answers_the_app_or_404() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let reply = app
+        .post_form(GetIntegration::PATH, "slug=quickbooks", Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.json()["name"], "QuickBooks Online");
+    let reply = app
+        .post_form(GetIntegration::PATH, "slug=nope", Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    let reply = app
+        .post_form(GetIntegration::PATH, "slug=..%2Fadmin", Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn concurrent_session_token_requests_make_one_upstream_call() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let route = "POST /api/v2/public/session-token";
+    let before = app.calls(route).await;
+    let replies = futures::future::join_all((0..8).map(|_| app.session_token(&cookie))).await;
+    assert!(
+        replies.windows(2).all(|w| w[0] == w[1]),
+        "one token for all"
+    );
+    assert_eq!(app.calls(route).await - before, 1);
+    // A forced refresh mints a new token, but only once a minute.
+    let forced = app
+        .post_form(GetSessionToken::PATH, "force_refresh=true", Some(&cookie))
+        .await;
+    let forced = forced.json()["token"].as_str().unwrap().to_owned();
+    assert_ne!(forced, replies[0]);
+    let again = app
+        .post_form(GetSessionToken::PATH, "force_refresh=true", Some(&cookie))
+        .await;
+    assert_eq!(again.json()["token"].as_str().unwrap(), forced);
+    assert_eq!(app.calls(route).await - before, 2);
+}
+
+#[tokio::test]
+async fn a_linked_account_cobalt_forgot_is_upserted_again_once() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    let accounts = app
+        .admin(
+            reqwest::Method::GET,
+            "/api/v2/public/linked-account?limit=100",
+            None,
+        )
+        .await;
+    let id = accounts["docs"][0]["account_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.admin(
+        reqwest::Method::DELETE,
+        &format!("/api/v2/public/linked-account/{id}"),
+        None,
+    )
+    .await;
+    let token = app.session_token(&cookie).await;
+    assert!(!token.is_empty());
+}
+
+#[tokio::test]
+async fn configs_round_trip_and_stay_within_their_account() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let eve = app.sign_up("Eve", "eve%40example.com").await;
+    let loaded = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await;
+    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
+    let config = loaded.json();
+    let field = config["fields"][0]["id"].as_str().unwrap().to_owned();
+    let workflow = config["workflows"][0]["id"].as_str().unwrap().to_owned();
+    let save = json!({"input": {"slug": "copper", "config_id": null,
+        "fields": {field.clone(): "renewals"},
+        "workflows": [{"id": workflow, "enabled": true, "fields": {}}]}});
+    let saved = app
+        .post_json(SaveConfig::PATH, save.clone(), Some(&ada))
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let reloaded = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    assert_eq!(reloaded["fields"][0]["value"], "renewals");
+    assert_eq!(reloaded["workflows"][0]["enabled"], true);
+
+    // Eve sees her own defaults, and her delete leaves Ada's config alone.
+    let eves = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&eve))
+        .await
+        .json();
+    assert!(eves["fields"][0].get("value").is_none(), "{eves}");
+    let deleted = app
+        .post_form(DeleteConfig::PATH, "slug=copper", Some(&eve))
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK, "{}", deleted.body);
+    let adas = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    assert_eq!(adas["fields"][0]["value"], "renewals");
+
+    // Ada's own reset brings the defaults back.
+    app.post_form(DeleteConfig::PATH, "slug=copper", Some(&ada))
+        .await;
+    let fresh = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    assert!(fresh["fields"][0].get("value").is_none(), "{fresh}");
+}
+
+#[tokio::test]
+async fn invalid_config_input_is_refused_and_saves_nothing() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let config = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    let field = config["fields"][0]["id"].as_str().unwrap().to_owned();
+    let bad = [
+        json!({"input": {"slug": "Copper!", "config_id": null, "fields": {}, "workflows": []}}),
+        json!({"input": {"slug": "copper", "config_id": "../x", "fields": {}, "workflows": []}}),
+        json!({"input": {"slug": "copper", "config_id": null, "fields": {"bad id": 1}, "workflows": []}}),
+        json!({"input": {"slug": "copper", "config_id": null, "fields": {field.clone(): "x".repeat(20_000)}, "workflows": []}}),
+    ];
+    for body in bad {
+        let reply = app
+            .post_json(SaveConfig::PATH, body.clone(), Some(&ada))
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            reply.body
+        );
+    }
+    let after = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    assert_eq!(after, config);
+}
+
+#[tokio::test]
+async fn field_options_of_a_dynamic_field_report_that_the_app_is_not_connected() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let config = app
+        .post_form(LoadConfig::PATH, "slug=hubspot", Some(&ada))
+        .await
+        .json();
+    let dynamic = config["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(
+            config["workflows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|w| w["fields"].as_array().unwrap().iter()),
+        )
+        .find(|f| {
+            f.get("dynamic_slot_identifier")
+                .is_some_and(|v| !v.is_null())
+                || f["field_type"] == "select"
+                    && f["options"].as_array().is_some_and(|o| o.is_empty())
+        })
+        .cloned()
+        .expect("a dynamic field in the hubspot template");
+    let workflow = config["workflows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| {
+            w["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["id"] == dynamic["id"])
+        })
+        .map(|w| w["id"].clone())
+        .unwrap_or(Value::Null);
+    let reply = app
+        .post_json(
+            FieldOptions::PATH,
+            json!({"slug": "hubspot", "field_id": dynamic["id"], "workflow_id": workflow, "config_id": null, "parent_value": null}),
+            Some(&ada),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(
+        !reply.json()["field_errors"].as_array().unwrap().is_empty(),
+        "{}",
+        reply.body
+    );
+}
+
+#[tokio::test]
+async fn disconnect_only_touches_the_callers_account() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let eve = app.sign_up("Eve", "eve%40example.com").await;
+    app.connect_key_based(&ada, "copper").await;
+    let reply = app
+        .post_form(Disconnect::PATH, "slug=copper", Some(&eve))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let adas = app.cards(&ada).await;
+    assert_eq!(
+        adas.iter().find(|c| c.slug == "copper").unwrap().status,
+        ConnectionStatus::Connected
+    );
+    let reply = app
+        .post_form(Disconnect::PATH, "slug=copper", Some(&ada))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let adas = app.cards(&ada).await;
+    assert_eq!(
+        adas.iter().find(|c| c.slug == "copper").unwrap().status,
+        ConnectionStatus::Available
+    );
+}
+
+#[tokio::test]
+async fn the_oauth_redirect_url_comes_back_to_the_detail_page() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let reply = app
+        .post_form(OauthRedirectUrl::PATH, "slug=hubspot", Some(&ada))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let url: String = serde_json::from_str(&reply.body).unwrap();
+    assert!(url.starts_with(&app.sandbox.base_url()), "{url}");
+    assert!(
+        url.contains("redirect_uri=") || url.contains("state="),
+        "{url}"
+    );
+}
+
+#[tokio::test]
+async fn no_response_carries_the_api_key_or_a_session_token() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let token = app.session_token(&ada).await;
+    let replies = [
+        app.get("/integrations", Some(&ada)).await,
+        app.get("/signup", None).await,
+        app.post_form(ListIntegrations::PATH, "", Some(&ada)).await,
+        app.post_form(GetIntegration::PATH, "slug=hubspot", Some(&ada))
+            .await,
+        app.post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+            .await,
+        app.get("/no-such-page", Some(&ada)).await,
+    ];
+    for reply in replies {
+        assert!(!reply.body.contains(API_KEY), "{}", reply.body);
+        assert!(!reply.body.contains(&token), "{}", reply.body);
+    }
 }
 
 #[tokio::test]
 async fn unknown_route_is_404() {
     let app = test_app().await;
-    let reply = send(&app, get("/no-such-page")).await;
+    let reply = app.get("/no-such-page", None).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert!(reply.body.contains("Page not found"), "{}", reply.body);
 }
@@ -163,11 +793,11 @@ async fn unknown_route_is_404() {
 #[tokio::test]
 async fn html_is_compressed_when_the_browser_accepts_it() {
     let app = test_app().await;
-    let request = Request::get("/integrations")
+    let request = Request::get("/signup")
         .header(header::ACCEPT_ENCODING, "br, gzip")
         .body(Body::empty())
         .unwrap();
-    let reply = send(&app, request).await;
+    let reply = app.send(request).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.headers[header::CONTENT_ENCODING], "br");
 }

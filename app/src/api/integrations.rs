@@ -5,16 +5,27 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::IntegrationCard;
 
-/// The linked account every visitor shares until sign-in exists.
-pub const DEMO_ACCOUNT: &str = "demo";
-
-/// Lists the apps enabled for the platform, in marketplace order.
+/// Lists the apps enabled for the platform with the signed-in account's status, in
+/// marketplace order. Served from a short per-account cache.
 #[server]
 pub async fn list_integrations() -> Result<Vec<IntegrationCard>, AppError> {
     let state = crate::server::app_state()?;
-    let mut cards = crate::server::upstream::list_integrations(&state, DEMO_ACCOUNT)
+    let identity = crate::server::current_identity(&state)?;
+    state.cards(&identity).await.map_err(AppError::with_status)
+}
+
+/// One app with the signed-in account's connections. Unknown slugs are 404.
+#[server]
+pub async fn get_integration(slug: String) -> Result<cobalt::Application, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let apps = state
+        .applications(&identity)
         .await
-        .map_err(AppError::upstream)?;
-    crate::model::sort_cards(&mut cards);
-    Ok(cards)
+        .map_err(AppError::with_status)?;
+    apps.iter()
+        .find(|app| app.slug() == Some(slug.as_str()))
+        .cloned()
+        .ok_or_else(|| AppError::NotFound(format!("the integration {slug:?}")).with_status())
 }

@@ -2,9 +2,16 @@
 
 use leptos::prelude::*;
 
-/// The platform's name and its tab bar, with Integrations active.
+use crate::pages::Viewer;
+
+/// The platform's name, its tab bar with Integrations active, and the signed-in user with
+/// Sign out (a plain form post, so it works without JavaScript). Embedded sessions and
+/// `?chrome=0` render nothing, for iframing.
 #[component]
-pub fn SiteHeader(platform_name: String) -> impl IntoView {
+pub fn SiteHeader(platform_name: String, viewer: Option<Viewer>) -> impl IntoView {
+    if viewer.as_ref().is_some_and(|viewer| viewer.embedded) {
+        return ().into_any();
+    }
     view! {
         <header class="site-header">
             <a class="site-header__brand" href="/integrations">{platform_name}</a>
@@ -13,6 +20,13 @@ pub fn SiteHeader(platform_name: String) -> impl IntoView {
                 <a class="site-header__tab" href="/integrations" aria-current="page">"Integrations"</a>
                 <span class="site-header__tab">"Billing"</span>
             </nav>
+            {viewer.map(|viewer| view! {
+                <form class="site-header__user" method="post" action="/signout">
+                    <span class="site-header__name">{viewer.name}</span>
+                    <button class="button button--secondary" type="submit">"Sign out"</button>
+                </form>
+            })}
         </header>
     }
+    .into_any()
 }

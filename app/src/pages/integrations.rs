@@ -14,7 +14,7 @@ pub fn IntegrationsPage() -> impl IntoView {
     let cards = Resource::new_blocking(|| (), |_| list_integrations());
     view! {
         <Title text="Integrations" />
-        <SiteHeader platform_name=platform_name() />
+        <SiteHeader platform_name=platform_name() viewer=crate::pages::viewer() />
         <main class="page marketplace">
             <div class="marketplace__intro">
                 <h1>"Integrations"</h1>

@@ -28,6 +28,37 @@ pub struct Config {
     pub upstream_timeout: Duration,
     /// Timeout of one request to this server.
     pub request_timeout: Duration,
+    /// The origin users reach the tab on: mutations must come from it (CSRF), and cookies are
+    /// `Secure` unless it is plain http on localhost.
+    pub public_url: String,
+    /// Master key of the session cookie (signed and encrypted). Generated in sandbox mode.
+    pub cookie_key: Secret,
+    /// HS256 secret the host app signs `/embed` tokens with; `None` disables `/embed`.
+    pub embed_secret: Option<Secret>,
+    /// Whether `/signup` is open (default: on in sandbox mode, off in live mode).
+    pub signup_enabled: bool,
+    /// How long a session cookie lasts.
+    pub session_max_age: Duration,
+}
+
+/// A secret setting. Its `Debug` never shows the value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -40,6 +71,11 @@ impl std::fmt::Debug for Config {
             .field("platform_name", &self.platform_name)
             .field("upstream_timeout", &self.upstream_timeout)
             .field("request_timeout", &self.request_timeout)
+            .field("public_url", &self.public_url)
+            .field("cookie_key", &self.cookie_key)
+            .field("embed_secret", &self.embed_secret)
+            .field("signup_enabled", &self.signup_enabled)
+            .field("session_max_age", &self.session_max_age)
             .finish()
     }
 }
@@ -49,7 +85,12 @@ impl std::fmt::Debug for Config {
 pub enum ConfigError {
     #[error("{name} is invalid: {reason}")]
     Invalid { name: &'static str, reason: String },
+    #[error("{0} is required in live mode (COBALT_API_KEY is set)")]
+    Missing(&'static str),
 }
+
+/// The shortest secret accepted for `COOKIE_KEY` and `EMBED_SECRET`.
+pub const MIN_SECRET_LEN: usize = 32;
 
 /// The API key the in-process sandbox accepts. Not a secret: it only opens the local sandbox.
 pub const SANDBOX_API_KEY: &str = "tk_sandbox_local";
@@ -84,7 +125,53 @@ impl Config {
             Some(url) => base_url("COBALT_PUBLIC_URL", &url)?,
             None => cobalt_api_url.clone(),
         };
+        let site_addr = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
+        let public_url = match get("PUBLIC_URL") {
+            Some(url) => base_url("PUBLIC_URL", &url)?,
+            None => format!("http://{site_addr}"),
+        };
+        let cookie_key = match (get("COOKIE_KEY"), &mode) {
+            (Some(key), _) => secret("COOKIE_KEY", key)?,
+            (None, Mode::Sandbox) => {
+                Secret::new(random_hex(32).map_err(|err| ConfigError::Invalid {
+                    name: "COOKIE_KEY",
+                    reason: format!("cannot generate one: {err}"),
+                })?)
+            }
+            (None, Mode::Live) => return Err(ConfigError::Missing("COOKIE_KEY")),
+        };
+        let embed_secret = get("EMBED_SECRET")
+            .map(|s| secret("EMBED_SECRET", s))
+            .transpose()?;
+        let signup_enabled = match get("SIGNUP_ENABLED").as_deref() {
+            None => mode == Mode::Sandbox,
+            Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "SIGNUP_ENABLED",
+                    reason: format!("expected true or false, got {other:?}"),
+                });
+            }
+        };
+        let session_hours = match get("SESSION_MAX_AGE_HOURS") {
+            None => 12,
+            Some(raw) => match raw.parse::<u64>() {
+                Ok(hours) if (1..=720).contains(&hours) => hours,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "SESSION_MAX_AGE_HOURS",
+                        reason: format!("expected whole hours between 1 and 720, got {raw:?}"),
+                    });
+                }
+            },
+        };
         Ok(Self {
+            public_url,
+            cookie_key,
+            embed_secret,
+            signup_enabled,
+            session_max_age: Duration::from_secs(session_hours * 3600),
             mode,
             cobalt_api_key,
             cobalt_api_url,
@@ -110,6 +197,23 @@ fn base_url(name: &'static str, value: &str) -> Result<String, ConfigError> {
         });
     }
     Ok(value.trim_end_matches('/').to_owned())
+}
+
+fn secret(name: &'static str, value: String) -> Result<Secret, ConfigError> {
+    if value.len() < MIN_SECRET_LEN {
+        return Err(ConfigError::Invalid {
+            name,
+            reason: format!("must be at least {MIN_SECRET_LEN} characters of random data"),
+        });
+    }
+    Ok(Secret::new(value))
+}
+
+/// `bytes` random bytes from the operating system, hex-encoded.
+pub fn random_hex(bytes: usize) -> Result<String, getrandom::Error> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf)?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn seconds(
@@ -151,7 +255,8 @@ mod tests {
 
     #[test]
     fn api_key_means_live_mode_against_cobalt_by_default() {
-        let config = config(&[("COBALT_API_KEY", "pk_live_123")]).unwrap();
+        let key = "k".repeat(40);
+        let config = config(&[("COBALT_API_KEY", "pk_live_123"), ("COOKIE_KEY", &key)]).unwrap();
         assert_eq!(config.mode, Mode::Live);
         assert_eq!(config.cobalt_api_url, "https://api.gocobalt.io");
         assert_eq!(config.cobalt_public_url, "https://api.gocobalt.io");
@@ -159,8 +264,10 @@ mod tests {
 
     #[test]
     fn public_url_can_differ_from_api_url() {
+        let key = "k".repeat(40);
         let config = config(&[
             ("COBALT_API_KEY", "tk_1"),
+            ("COOKIE_KEY", &key),
             ("COBALT_API_URL", "https://internal.example/"),
             ("COBALT_PUBLIC_URL", "https://api.example"),
         ])
@@ -183,8 +290,60 @@ mod tests {
     }
 
     #[test]
-    fn debug_output_redacts_the_api_key() {
-        let config = config(&[("COBALT_API_KEY", "pk_very_secret")]).unwrap();
-        assert!(!format!("{config:?}").contains("pk_very_secret"));
+    fn debug_output_redacts_every_secret() {
+        let cookie_key = "c".repeat(40);
+        let embed_secret = "e".repeat(40);
+        let config = config(&[
+            ("COBALT_API_KEY", "pk_very_secret"),
+            ("COOKIE_KEY", &cookie_key),
+            ("EMBED_SECRET", &embed_secret),
+        ])
+        .unwrap();
+        let debug = format!("{config:?}");
+        for secret in ["pk_very_secret", cookie_key.as_str(), embed_secret.as_str()] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+    }
+
+    #[test]
+    fn live_mode_requires_a_cookie_key_and_sandbox_mode_generates_one() {
+        let err = config(&[("COBALT_API_KEY", "pk_1")]).unwrap_err();
+        assert!(matches!(err, ConfigError::Missing("COOKIE_KEY")), "{err}");
+        let a = config(&[]).unwrap().cookie_key;
+        let b = config(&[]).unwrap().cookie_key;
+        assert_ne!(a, b, "generated keys are random");
+        assert!(a.expose().len() >= MIN_SECRET_LEN);
+    }
+
+    #[test]
+    fn short_secrets_are_refused() {
+        let err = config(&[("EMBED_SECRET", "short")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("EMBED_SECRET") && !err.contains("short"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn signup_defaults_on_in_sandbox_and_off_live() {
+        assert!(config(&[]).unwrap().signup_enabled);
+        let key = "k".repeat(40);
+        let live = config(&[("COBALT_API_KEY", "pk_1"), ("COOKIE_KEY", &key)]).unwrap();
+        assert!(!live.signup_enabled);
+        let live = config(&[
+            ("COBALT_API_KEY", "pk_1"),
+            ("COOKIE_KEY", &key),
+            ("SIGNUP_ENABLED", "true"),
+        ])
+        .unwrap();
+        assert!(live.signup_enabled);
+    }
+
+    #[test]
+    fn public_url_defaults_to_the_site_address() {
+        let config = config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:3400")]).unwrap();
+        assert_eq!(config.public_url, "http://127.0.0.1:3400");
     }
 }

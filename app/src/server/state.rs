@@ -1,13 +1,17 @@
 //! The shared state every request sees.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::extract::FromRef;
+use cobalt::{CobaltClient, SecretToken};
 use leptos::prelude::{LeptosOptions, use_context};
 
-use super::Config;
+use super::cache::Cache;
+use super::{Config, identity::Identity};
 use crate::components::AssetVersions;
 use crate::error::AppError;
+use crate::model::IntegrationCard;
 
 /// Shared, cheaply clonable handles. `leptos_axum` provides the router state to every server
 /// function and SSR render as context, so server functions reach it with [`app_state`].
@@ -15,10 +19,114 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub config: Arc<Config>,
-    /// Built once with timeouts; `reqwest::Client` is an `Arc` inside.
-    pub http: reqwest::Client,
+    /// Cobalt's backend API with the platform's API key.
+    pub cobalt: CobaltClient,
+    /// Per-account caches in front of Cobalt.
+    pub caches: Arc<Caches>,
     /// Content hashes of the `/pkg` assets, appended as `?v=` so they can be cached forever.
     pub assets: Arc<AssetVersions>,
+}
+
+/// How long an account's application list is served from memory. Our own mutations (and
+/// Cobalt's webhooks) invalidate it sooner.
+pub const CATALOG_TTL: Duration = Duration::from_secs(30);
+/// Bound on the accounts held by each cache.
+pub const CACHE_CAPACITY: usize = 10_000;
+
+/// The caches in front of Cobalt, each keyed by linked account id.
+pub struct Caches {
+    pub catalog: Cache<Arc<Vec<cobalt::Application>>>,
+    pub tokens: Cache<SecretToken>,
+    /// When each account last forced a token refresh (at most once a minute).
+    pub forced_refresh: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
+}
+
+impl Default for Caches {
+    fn default() -> Self {
+        Self {
+            catalog: Cache::new(CACHE_CAPACITY),
+            tokens: Cache::new(CACHE_CAPACITY),
+            forced_refresh: std::sync::Mutex::default(),
+        }
+    }
+}
+
+impl AppState {
+    /// Builds the state, with the Cobalt client pointed at `config.cobalt_api_url`.
+    pub fn new(
+        leptos_options: LeptosOptions,
+        config: Config,
+        assets: AssetVersions,
+    ) -> Result<Self, cobalt::CobaltError> {
+        let mut client =
+            cobalt::ClientConfig::new(config.cobalt_api_url.clone(), config.cobalt_api_key.clone());
+        client.timeout = config.upstream_timeout;
+        Ok(Self {
+            leptos_options,
+            cobalt: CobaltClient::new(client)?,
+            config: Arc::new(config),
+            caches: Arc::new(Caches::default()),
+            assets: Arc::new(assets),
+        })
+    }
+
+    /// The account's applications, from the cache or from Cobalt (one call for concurrent
+    /// misses).
+    pub async fn applications(
+        &self,
+        identity: &Identity,
+    ) -> Result<Arc<Vec<cobalt::Application>>, AppError> {
+        self.caches
+            .catalog
+            .get_or_load(&identity.account_id, async {
+                let apps = self
+                    .with_account(identity, || {
+                        self.cobalt.list_applications(&identity.account_id)
+                    })
+                    .await?;
+                Ok((Arc::new(apps), Instant::now() + CATALOG_TTL))
+            })
+            .await
+            .map_err(AppError::upstream)
+    }
+
+    /// The marketplace cards of the account, in marketplace order.
+    pub async fn cards(&self, identity: &Identity) -> Result<Vec<IntegrationCard>, AppError> {
+        let mut cards: Vec<_> = self
+            .applications(identity)
+            .await?
+            .iter()
+            .filter_map(IntegrationCard::from_application)
+            .collect();
+        crate::model::sort_cards(&mut cards);
+        Ok(cards)
+    }
+
+    /// Forgets what is cached for the account after a change to its connections or configs.
+    pub fn invalidate(&self, account_id: &str) {
+        self.caches.catalog.invalidate(account_id);
+    }
+
+    /// Runs `call`; if Cobalt no longer knows the linked account (deleted, or another
+    /// environment), upserts it once and retries once.
+    pub async fn with_account<T, F, Fut>(
+        &self,
+        identity: &Identity,
+        call: F,
+    ) -> Result<T, cobalt::CobaltError>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, cobalt::CobaltError>>,
+    {
+        match call().await {
+            Err(err) if err.is_unknown_linked_account() => {
+                tracing::info!(account = %identity.account_id, "linked account unknown to cobalt; upserting it again");
+                super::accounts::upsert(self, &identity.account_id, &identity.name, None).await?;
+                call().await
+            }
+            other => other,
+        }
+    }
 }
 
 /// The [`AppState`] for the current request.

@@ -1,0 +1,176 @@
+//! An app's configuration (seed steps 5 and 6): fields, workflows and their options.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::AppError;
+
+/// The whole desired state of a config, as the form submits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SaveConfigInput {
+    pub slug: String,
+    /// `None`: the default config (Cobalt uses the linked account id).
+    pub config_id: Option<String>,
+    /// App-level values by field id.
+    pub fields: BTreeMap<String, Value>,
+    pub workflows: Vec<WorkflowInput>,
+}
+
+/// One workflow's desired state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkflowInput {
+    pub id: String,
+    pub enabled: bool,
+    pub fields: BTreeMap<String, Value>,
+}
+
+/// Largest accepted JSON size of one field value, so one field cannot carry megabytes.
+pub const MAX_VALUE_BYTES: usize = 16 * 1024;
+
+#[cfg(feature = "ssr")]
+fn validate_optional_config_id(config_id: Option<String>) -> Result<Option<String>, AppError> {
+    config_id
+        .filter(|id| !id.trim().is_empty())
+        .map(|id| crate::model::validate_config_id(&id).map_err(super::invalid))
+        .transpose()
+}
+
+#[cfg(feature = "ssr")]
+fn validate_values(values: &BTreeMap<String, Value>) -> Result<(), AppError> {
+    for (id, value) in values {
+        crate::model::validate_field_id(id).map_err(super::invalid)?;
+        if value.to_string().len() > MAX_VALUE_BYTES {
+            return Err(super::invalid(format!(
+                "the value of field {id} is too large"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Finds or creates the signed-in account's config of the app (`config_id` defaults to the
+/// account's own).
+#[server]
+pub async fn load_config(
+    slug: String,
+    config_id: Option<String>,
+) -> Result<cobalt::Config, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let config_id = validate_optional_config_id(config_id)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let payload = cobalt::ConfigPayload {
+        slug,
+        config_id,
+        labels: None,
+        workflows: None,
+    };
+    state
+        .with_account(&identity, || {
+            state
+                .cobalt
+                .find_or_create_config(&identity.account_id, &payload)
+        })
+        .await
+        .map_err(|e| AppError::upstream(e).with_status())
+}
+
+/// Saves the whole desired state of a config and returns it as Cobalt now holds it.
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[server(input = Json)]
+pub async fn save_config(input: SaveConfigInput) -> Result<cobalt::Config, AppError> {
+    let slug = crate::model::validate_slug(&input.slug).map_err(super::invalid)?;
+    let config_id = validate_optional_config_id(input.config_id)?;
+    validate_values(&input.fields)?;
+    for workflow in &input.workflows {
+        crate::model::validate_field_id(&workflow.id).map_err(super::invalid)?;
+        validate_values(&workflow.fields)?;
+    }
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let payload = cobalt::UpdateConfigPayload {
+        slug,
+        config_id,
+        fields: input.fields,
+        workflows: input
+            .workflows
+            .into_iter()
+            .map(|w| cobalt::WorkflowPayload {
+                id: w.id,
+                enabled: Some(w.enabled),
+                fields: w.fields,
+            })
+            .collect(),
+    };
+    let saved = state
+        .with_account(&identity, || {
+            state.cobalt.update_config(&identity.account_id, &payload)
+        })
+        .await
+        .map_err(|e| AppError::upstream(e).with_status())?;
+    state.invalidate(&identity.account_id);
+    Ok(saved)
+}
+
+/// Deletes a config, so the next load starts from the app's defaults.
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[server]
+pub async fn delete_config(slug: String, config_id: Option<String>) -> Result<(), AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let config_id = validate_optional_config_id(config_id)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    state
+        .with_account(&identity, || {
+            state
+                .cobalt
+                .delete_config(&identity.account_id, &slug, config_id.as_deref())
+        })
+        .await
+        .map_err(|e| AppError::upstream(e).with_status())?;
+    state.invalidate(&identity.account_id);
+    Ok(())
+}
+
+/// The options of a dynamic or dependent select field, for its parent's current value.
+#[server(input = Json)]
+pub async fn field_options(
+    slug: String,
+    field_id: String,
+    workflow_id: Option<String>,
+    config_id: Option<String>,
+    parent_value: Option<Value>,
+) -> Result<cobalt::FieldOptions, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let field_id = crate::model::validate_field_id(&field_id).map_err(super::invalid)?;
+    let workflow_id = workflow_id
+        .map(|id| crate::model::validate_field_id(&id).map_err(super::invalid))
+        .transpose()?;
+    let config_id = validate_optional_config_id(config_id)?;
+    if parent_value
+        .as_ref()
+        .is_some_and(|v| v.to_string().len() > MAX_VALUE_BYTES)
+    {
+        return Err(super::invalid("the parent value is too large".into()));
+    }
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let location = cobalt::FieldLocation {
+        slug: &slug,
+        field_id: &field_id,
+        workflow_id: workflow_id.as_deref(),
+        config_id: config_id.as_deref(),
+    };
+    state
+        .with_account(&identity, || {
+            state
+                .cobalt
+                .field_options(&identity.account_id, location, parent_value.as_ref())
+        })
+        .await
+        .map_err(|e| AppError::upstream(e).with_status())
+}

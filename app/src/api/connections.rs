@@ -1,0 +1,42 @@
+//! Connecting (the redirect fallback) and disconnecting.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Disconnects the app for the signed-in account; Cobalt deletes its configs with it.
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[server]
+pub async fn disconnect(slug: String) -> Result<(), AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let result = state
+        .with_account(&identity, || {
+            state.cobalt.disconnect(&identity.account_id, &slug)
+        })
+        .await;
+    state.invalidate(&identity.account_id);
+    result
+        .map(|_| ())
+        .map_err(|e| AppError::upstream(e).with_status())
+}
+
+/// The provider's consent URL for a same-tab OAuth flow (when no popup can be opened); the
+/// provider comes back to `/integrations/{slug}` on this site.
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[server]
+pub async fn oauth_redirect_url(slug: String) -> Result<String, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let return_to = format!("{}/integrations/{slug}", state.config.public_url);
+    let params = [("redirect_uri", return_to.as_str())];
+    let auth = state
+        .with_account(&identity, || {
+            state.cobalt.oauth_url(&identity.account_id, &slug, &params)
+        })
+        .await
+        .map_err(|e| AppError::upstream(e).with_status())?;
+    Ok(auth.auth_url)
+}

@@ -1,0 +1,95 @@
+//! `/signup`: seed step 1. A plain HTML form (it works without JavaScript) that the server
+//! handles at `POST /signup`; a failed submission renders this page again with every value kept.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// What a failed submission hands back to the page: the values typed and what went wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignupDraft {
+    pub name: String,
+    pub email: String,
+    pub ticket: String,
+    pub return_to: String,
+    pub name_error: Option<String>,
+    pub email_error: Option<String>,
+    pub form_error: Option<String>,
+}
+
+/// The sign-up form.
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let query = use_query_map();
+    let mut draft = use_context::<SignupDraft>().unwrap_or_default();
+    if draft.return_to.is_empty() {
+        draft.return_to = query.read_untracked().get("return").unwrap_or_default();
+    }
+    #[cfg(feature = "ssr")]
+    if draft.ticket.is_empty()
+        && let Some(state) = use_context::<crate::server::AppState>()
+    {
+        draft.ticket = crate::server::signup::new_ticket(&state.config).unwrap_or_default();
+    }
+    let SignupDraft {
+        name,
+        email,
+        ticket,
+        return_to,
+        name_error,
+        email_error,
+        form_error,
+    } = draft;
+    let platform = super::platform_name();
+    view! {
+        <Title text="Create your account" />
+        <main class="page auth-page">
+            <form class="auth-form" method="post" action="/signup" novalidate>
+                <h1>{format!("Welcome to {platform}")}</h1>
+                <p class="auth-form__lead">
+                    "Create your account to connect the tools your team uses."
+                </p>
+                {form_error.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+                <div class="field">
+                    <label for="signup-name">"Name"</label>
+                    <input
+                        id="signup-name"
+                        name="name"
+                        type="text"
+                        value=name
+                        required
+                        maxlength="100"
+                        autocomplete="name"
+                        aria-invalid=name_error.is_some().then_some("true")
+                        aria-describedby=name_error.is_some().then_some("signup-name-error")
+                    />
+                    {name_error
+                        .map(|message| {
+                            view! { <p class="field__error" id="signup-name-error">{message}</p> }
+                        })}
+                </div>
+                <div class="field">
+                    <label for="signup-email">"Work email"</label>
+                    <input
+                        id="signup-email"
+                        name="email"
+                        type="email"
+                        value=email
+                        required
+                        maxlength="254"
+                        autocomplete="email"
+                        aria-invalid=email_error.is_some().then_some("true")
+                        aria-describedby=email_error.is_some().then_some("signup-email-error")
+                    />
+                    {email_error
+                        .map(|message| {
+                            view! { <p class="field__error" id="signup-email-error">{message}</p> }
+                        })}
+                </div>
+                <input type="hidden" name="ticket" value=ticket />
+                <input type="hidden" name="return_to" value=return_to />
+                <button class="button" type="submit">"Create account"</button>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,223 @@
+//! The host app's hand-off: `GET /embed?token=…` with an HS256 JWT signed with `EMBED_SECRET`.
+//!
+//! Only HS256 is accepted (never `none`, never an algorithm named by anything but our config),
+//! the signature is compared in constant time, and tokens live at most ten minutes.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hmac::{Hmac, Mac};
+use serde::Deserialize;
+use sha2::Sha256;
+
+use crate::model::validate_customer_id;
+
+/// How far ahead `exp` may lie: tokens are for an immediate hand-off, not for storage.
+pub const MAX_LIFETIME_SECS: u64 = 600;
+/// Clock skew tolerated between the host app and us.
+pub const LEEWAY_SECS: u64 = 60;
+
+/// The verified claims of an embed token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedClaims {
+    pub customer_id: String,
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// Why an embed token was refused; the message is shown on the 401 page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmbedError {
+    #[error("the link has no token; open the integrations tab from your account again")]
+    Missing,
+    #[error("embedding is not configured on this server (EMBED_SECRET is unset)")]
+    NotConfigured,
+    #[error("the token is malformed")]
+    Malformed,
+    #[error("the token must be signed with HS256")]
+    WrongAlgorithm,
+    #[error("the token's signature is invalid")]
+    BadSignature,
+    #[error("the token has expired; open the integrations tab from your account again")]
+    Expired,
+    #[error("the token lives too long: exp may be at most 10 minutes ahead")]
+    TooLong,
+    #[error("the token's claims are invalid: {0}")]
+    Claims(String),
+}
+
+#[derive(Deserialize)]
+struct Header {
+    alg: String,
+}
+
+#[derive(Deserialize)]
+struct Claims {
+    sub: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    exp: u64,
+}
+
+/// Verifies `token` with `secret` at time `now` (Unix seconds).
+pub fn verify(token: &str, secret: &[u8], now: u64) -> Result<EmbedClaims, EmbedError> {
+    let mut parts = token.split('.');
+    let (Some(header), Some(payload), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(EmbedError::Malformed);
+    };
+    let header: Header = decode_json(header)?;
+    if header.alg != "HS256" {
+        return Err(EmbedError::WrongAlgorithm);
+    }
+    let signature = URL_SAFE_NO_PAD
+        .decode(signature)
+        .map_err(|_| EmbedError::Malformed)?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).map_err(|_| EmbedError::NotConfigured)?;
+    mac.update(header_and_payload(token).as_bytes());
+    mac.verify_slice(&signature)
+        .map_err(|_| EmbedError::BadSignature)?;
+
+    let claims: Claims = decode_json(payload)?;
+    if claims.exp + LEEWAY_SECS < now {
+        return Err(EmbedError::Expired);
+    }
+    if claims.exp > now + MAX_LIFETIME_SECS + LEEWAY_SECS {
+        return Err(EmbedError::TooLong);
+    }
+    let customer_id =
+        validate_customer_id(&claims.sub).map_err(|e| EmbedError::Claims(format!("sub: {e}")))?;
+    let name = claims
+        .name
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    let name = match name {
+        Some(name) if name.chars().count() <= 100 => name,
+        Some(_) => return Err(EmbedError::Claims("name: at most 100 characters".into())),
+        None => customer_id.clone(),
+    };
+    let email = match claims
+        .email
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+    {
+        Some(email) => Some(
+            crate::model::validate_email(&email)
+                .map_err(|e| EmbedError::Claims(format!("email: {e}")))?,
+        ),
+        None => None,
+    };
+    Ok(EmbedClaims {
+        customer_id,
+        name,
+        email,
+    })
+}
+
+fn header_and_payload(token: &str) -> &str {
+    token.rsplit_once('.').map_or(token, |(signed, _)| signed)
+}
+
+fn decode_json<T: for<'de> Deserialize<'de>>(part: &str) -> Result<T, EmbedError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(part)
+        .map_err(|_| EmbedError::Malformed)?;
+    serde_json::from_slice(&bytes).map_err(|_| EmbedError::Malformed)
+}
+
+/// Signs claims as a host app would; used by tests and by the README's example.
+pub fn sign(claims: &serde_json::Value, secret: &[u8], alg: &str) -> String {
+    let header = URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#));
+    let payload = URL_SAFE_NO_PAD.encode(claims.to_string());
+    let signed = format!("{header}.{payload}");
+    let signature = match Hmac::<Sha256>::new_from_slice(secret) {
+        Ok(mut mac) => {
+            mac.update(signed.as_bytes());
+            URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+        }
+        Err(_) => String::new(),
+    };
+    format!("{signed}.{signature}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const SECRET: &[u8] = b"an-embed-secret-of-at-least-32-bytes!";
+    const NOW: u64 = 1_800_000_000;
+
+    fn token(claims: serde_json::Value) -> String {
+        sign(&claims, SECRET, "HS256")
+    }
+
+    #[test]
+    fn a_valid_token_yields_its_claims() {
+        let t = token(
+            json!({"sub": "cus_42", "name": " Ada ", "email": "ada@example.com", "exp": NOW + 300}),
+        );
+        let claims = verify(&t, SECRET, NOW).unwrap();
+        assert_eq!(claims.customer_id, "cus_42");
+        assert_eq!(claims.name, "Ada");
+        assert_eq!(claims.email.as_deref(), Some("ada@example.com"));
+    }
+
+    #[test]
+    fn expiry_allows_a_minute_of_leeway_and_no_more() {
+        let t = token(json!({"sub": "cus_42", "exp": NOW - 59}));
+        assert!(verify(&t, SECRET, NOW).is_ok());
+        let t = token(json!({"sub": "cus_42", "exp": NOW - 61}));
+        assert_eq!(verify(&t, SECRET, NOW), Err(EmbedError::Expired));
+    }
+
+    #[test]
+    fn tokens_living_longer_than_ten_minutes_are_refused() {
+        let t = token(json!({"sub": "cus_42", "exp": NOW + 3600}));
+        assert_eq!(verify(&t, SECRET, NOW), Err(EmbedError::TooLong));
+    }
+
+    #[test]
+    fn a_wrong_signature_is_refused() {
+        let t = sign(
+            &json!({"sub": "cus_42", "exp": NOW + 60}),
+            b"another-secret-of-32-bytes-or-more!!",
+            "HS256",
+        );
+        assert_eq!(verify(&t, SECRET, NOW), Err(EmbedError::BadSignature));
+    }
+
+    #[test]
+    fn alg_none_and_other_algorithms_are_refused() {
+        let unsigned = {
+            let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
+            let payload =
+                URL_SAFE_NO_PAD.encode(json!({"sub": "cus_42", "exp": NOW + 60}).to_string());
+            format!("{header}.{payload}.")
+        };
+        assert_eq!(
+            verify(&unsigned, SECRET, NOW),
+            Err(EmbedError::WrongAlgorithm)
+        );
+        let hs512 = sign(&json!({"sub": "cus_42", "exp": NOW + 60}), SECRET, "HS512");
+        assert_eq!(verify(&hs512, SECRET, NOW), Err(EmbedError::WrongAlgorithm));
+    }
+
+    #[test]
+    fn bad_subjects_and_garbage_are_refused() {
+        let t = token(json!({"sub": "../../etc", "exp": NOW + 60}));
+        assert!(matches!(
+            verify(&t, SECRET, NOW),
+            Err(EmbedError::Claims(_))
+        ));
+        let t = token(json!({"sub": "x".repeat(65), "exp": NOW + 60}));
+        assert!(matches!(
+            verify(&t, SECRET, NOW),
+            Err(EmbedError::Claims(_))
+        ));
+        assert_eq!(verify("not-a-jwt", SECRET, NOW), Err(EmbedError::Malformed));
+        assert_eq!(verify("a.b.c", SECRET, NOW), Err(EmbedError::Malformed));
+    }
+}
