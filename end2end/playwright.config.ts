@@ -29,7 +29,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  // One worker: the sandbox's fault injection is global, so tests that use it must not overlap others.
+  workers: 1,
   reporter: "list",
   projects: [
     // Full experience: server-rendered HTML, then the wasm islands.

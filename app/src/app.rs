@@ -3,19 +3,22 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
 use crate::components::AssetLinks;
-use crate::pages::{EmbedPage, IntegrationsPage, NotFound, SignedOutPage, SignupPage};
+use crate::pages::{
+    EmbedPage, IntegrationPage, IntegrationsPage, NotFound, SignedOutPage, SignupPage,
+};
 
 /// The document around every page. No inline scripts or styles: the wasm is started by
 /// `/boot.js`, so a Content-Security-Policy without `'unsafe-inline'` holds.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-theme=crate::pages::theme()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -33,7 +36,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The route table. Rendered on the server only: in islands mode the browser hydrates just
-/// the interactive islands inside these pages.
+/// the interactive islands inside these pages. Data pages render `SsrMode::Async`: the whole
+/// page waits for its data, so it is complete without JavaScript (out-of-order streaming would
+/// need a script to put the data in place) and can still answer 404.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -42,7 +47,8 @@ pub fn App() -> impl IntoView {
         <Title formatter=move |title: String| format!("{title} · {platform}") />
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/integrations") view=IntegrationsPage />
+                <Route path=path!("/integrations") view=IntegrationsPage ssr=SsrMode::Async />
+                <Route path=path!("/integrations/:slug") view=IntegrationPage ssr=SsrMode::Async />
                 <Route path=path!("/signup") view=SignupPage />
                 <Route path=path!("/embed/refused") view=EmbedPage />
                 <Route path=path!("/signed-out") view=SignedOutPage />

@@ -2,10 +2,14 @@
 
 mod asset_links;
 mod error_list;
-mod refresh_button;
+mod integration_card;
+mod marketplace;
 mod site_header;
+mod theme_toggle;
 
 pub use asset_links::{AssetLinks, AssetVersions};
 pub use error_list::ErrorList;
-pub use refresh_button::RefreshButton;
+pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};
+pub use marketplace::Marketplace;
 pub use site_header::SiteHeader;
+pub use theme_toggle::ThemeToggle;

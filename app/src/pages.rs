@@ -1,12 +1,14 @@
 //! One module per route.
 
 mod embed;
+mod integration;
 mod integrations;
 mod not_found;
 mod signed_out;
 mod signup;
 
 pub use embed::{EmbedFailure, EmbedPage};
+pub use integration::IntegrationPage;
 pub use integrations::IntegrationsPage;
 pub use not_found::NotFound;
 pub use signed_out::SignedOutPage;
@@ -43,6 +45,29 @@ pub fn viewer() -> Option<Viewer> {
             name: identity.name,
             embedded: identity.embedded || chrome_off,
         })
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+/// Whether the visitor chose the dark theme (the `theme` cookie); `false` follows the system.
+pub fn dark_theme() -> bool {
+    theme().as_deref() == Some("dark")
+}
+
+/// The theme the visitor chose, if any: `light` or `dark`.
+pub fn theme() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        let cookies = parts.headers.get_all(http::header::COOKIE);
+        cookies
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .filter_map(|pair| pair.trim().strip_prefix("theme="))
+            .find(|theme| matches!(*theme, "light" | "dark"))
+            .map(str::to_owned)
     }
     #[cfg(not(feature = "ssr"))]
     None

@@ -1,26 +1,140 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
+import { DetailPage } from "./pages/detail_page";
+import { accountIdFor, clearFaults, connectKeyBased, expireConnection, injectFault } from "./sandbox";
+
+test.afterEach(async () => {
+  await clearFaults();
+});
 
 test("the marketplace is rendered on the server", async ({ signedIn, marketplace, page, pageErrors }) => {
   await marketplace.goto();
   await expect(page).toHaveTitle("Integrations · Acme Cloud");
   await expect(marketplace.heading).toBeVisible();
-  await expect(page.getByRole("link", { name: "Integrations" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Integrations", exact: true }).first()).toHaveAttribute("aria-current", "page");
   await expect(page.getByText(signedIn.name)).toBeVisible();
-  await expect(marketplace.apps.first()).toBeVisible();
   expect(await marketplace.apps.count()).toBeGreaterThanOrEqual(12);
-  await expect(page.getByRole("img", { name: "QuickBooks Online logo" })).toBeVisible();
+  await expect(marketplace.count).toHaveText(`${await marketplace.apps.count()} apps`);
+  const logo = page.getByRole("img", { name: "QuickBooks Online logo" });
+  await expect(logo).toHaveAttribute("width", "40");
+  await expect(logo).toHaveAttribute("height", "40");
+  await expect(marketplace.app("HubSpot").getByRole("link", { name: "Connect HubSpot" })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 
-test("the refresh button calls the server @needs-js", async ({ signedIn, marketplace, pageErrors }) => {
+test("search ignores case and accents, and an empty result offers Clear filters", async ({ signedIn, marketplace, page }) => {
   await marketplace.goto();
-  await marketplace.refreshButton.click();
-  await expect(marketplace.refreshStatus).toHaveText(/^\d+ apps available$/);
-  expect(pageErrors).toEqual([]);
+  await marketplace.searchFor("HUBSPÔT");
+  await expect.poll(() => marketplace.appNames()).toEqual(["HubSpot"]);
+  await expect(marketplace.count).toHaveText("1 app");
+  await expect(page).toHaveURL(/[?&]q=HUBSP%C3%94T/);
+  await marketplace.searchFor("no such app anywhere");
+  await expect(page.getByText("No apps match these filters.")).toBeVisible();
+  await marketplace.clearFilters.click();
+  await expect(page).toHaveURL(/\/integrations$/);
+  expect(await marketplace.apps.count()).toBeGreaterThanOrEqual(12);
 });
 
-test("the root redirects to the integrations tab", async ({ signedIn, page }) => {
-  await page.goto("/");
+test("category chips show counts and filter the grid", async ({ signedIn, marketplace, page }) => {
+  await marketplace.goto();
+  const crm = marketplace.category("CRM");
+  const count = Number((await crm.textContent())?.match(/(\d+)$/)?.[1]);
+  await crm.click();
+  await expect(page).toHaveURL(/[?&]category=CRM/);
+  await expect(crm).toHaveAttribute("aria-current", "true");
+  await expect(marketplace.apps).toHaveCount(count);
+  for (const app of await marketplace.apps.all()) {
+    await expect(app.getByRole("listitem").filter({ hasText: /^CRM$/ })).toHaveCount(1);
+  }
+});
+
+test("filters live in the URL and the back button restores them @needs-js", async ({ signedIn, marketplace, page }) => {
+  await marketplace.goto();
+  await marketplace.category("CRM").click();
+  await expect(page).toHaveURL(/\?category=CRM$/);
+  await marketplace.chooseStatus("Available");
+  await expect(page).toHaveURL(/\?category=CRM&status=available$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?category=CRM$/);
+  await expect(page.getByRole("radio", { name: "All" })).toBeChecked();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await expect(marketplace.category("CRM")).not.toHaveAttribute("aria-current", "true");
+  expect(await marketplace.apps.count()).toBeGreaterThanOrEqual(12);
+});
+
+test("connected apps come first, then those needing reconnect, each A–Z", async ({ signedIn, marketplace, page }) => {
+  const account = await accountIdFor(signedIn.email);
+  await connectKeyBased(account, "copper", { api_token: "t", email: "ops@example.com" });
+  await connectKeyBased(account, "airtable", { api_key: "k", base_id: "appBase" }).catch(() => undefined);
+  await connectKeyBased(account, "stripe", { secret_key: "sk_test_x" }).catch(() => undefined);
+  await expireConnection(account, "copper");
+  // The sandbox tells the tab through a signed webhook, which clears the account's cache.
+  await expect(async () => {
+    await marketplace.goto();
+    await expect(marketplace.app("Copper").getByText("Needs reconnect")).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  const names = await marketplace.appNames();
+  const statuses = await Promise.all(names.map(async (name) => {
+    const app = marketplace.app(name);
+    if (await app.getByText("Needs reconnect").count()) return 1;
+    if (await app.getByText("Connected", { exact: true }).count()) return 0;
+    return 2;
+  }));
+  expect(statuses).toEqual([...statuses].sort());
+  for (const group of [0, 1, 2]) {
+    const inGroup = names.filter((_, i) => statuses[i] === group);
+    expect(inGroup).toEqual([...inGroup].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+  }
+  await expect(marketplace.app("Copper").getByRole("link", { name: "Reconnect Copper" })).toBeVisible();
+  await page.getByRole("radio", { name: "Needs attention" }).check();
+  if (!(await page.evaluate(() => document.body.hasAttribute("data-hydrated")))) await marketplace.applyFilters.click();
+  await expect.poll(() => marketplace.appNames()).toEqual(["Copper"]);
+});
+
+test("a Cobalt failure shows an error with Retry, and Retry recovers", async ({ page, signup, marketplace }) => {
+  await injectFault({ path: "/api/v2/public/application", method: "GET", status: 500, count: 1 });
+  await signup.goto();
+  await signup.signUp("Faulty", `fault-${Date.now()}@example.com`);
+  await expect(page.getByRole("alert")).toContainText("unavailable");
+  await marketplace.retry.click();
+  await expect(marketplace.grid).toBeVisible();
+});
+
+test("QuickBooks has its branded connect button, with a hover state", async ({ signedIn, marketplace, page }) => {
+  await marketplace.goto();
+  const button = marketplace.app("QuickBooks Online").getByRole("link", { name: "Connect to QuickBooks" });
+  await expect(button).toBeVisible();
+  const color = () => button.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const idle = await color();
+  expect(idle).toBe("rgb(16, 128, 0)");
+  await button.hover();
+  await expect.poll(color).not.toBe(idle);
+  const detail = new DetailPage(page);
+  await detail.goto("quickbooks");
+  await expect(page.getByRole("link", { name: "Connect to QuickBooks" })).toBeVisible();
+});
+
+test("the detail page shows the app and its connected accounts", async ({ signedIn, page }) => {
+  const account = await accountIdFor(signedIn.email);
+  await connectKeyBased(account, "copper", { api_token: "t", email: "ops@example.com" });
+  const detail = new DetailPage(page);
+  await expect(async () => {
+    await detail.goto("copper");
+    await expect(detail.accounts).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await expect(detail.heading).toHaveText("Copper");
+  await expect(page).toHaveTitle("Copper · Acme Cloud");
+  await expect(detail.accounts.getByRole("cell", { name: "API key" })).toBeVisible();
+  await expect(detail.accounts.locator("time")).toHaveText(/just now|minute/);
+  await expect(page.getByRole("link", { name: "Manage Copper" })).toBeVisible();
+});
+
+test("an unknown app is a real 404 with a way back", async ({ signedIn, page }) => {
+  const response = await page.goto("/integrations/no-such-app");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("alert")).toContainText("was not found");
+  await page.getByRole("link", { name: "Back to integrations" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
 });
 
@@ -30,4 +144,46 @@ test("an unknown page is a 404 with a way back", async ({ signedIn, page }) => {
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.getByRole("link", { name: "Back to integrations" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
+});
+
+test("a keyboard alone finds an app, opens it and comes back @needs-js", async ({ signedIn, marketplace, page }) => {
+  await marketplace.goto();
+  await marketplace.search.focus();
+  await page.keyboard.type("slack");
+  await expect.poll(() => marketplace.appNames()).toEqual(["Slack"]);
+  const action = marketplace.app("Slack").getByRole("link", { name: "Connect Slack" });
+  for (let i = 0; i < 40 && !(await action.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(action).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/integrations\/slack$/);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/integrations$/);
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`every page passes axe (WCAG 2.2 AA) in ${colorScheme} @needs-js`, async ({ signedIn, marketplace, page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ["/integrations", "/integrations/quickbooks", "/integrations/no-such-app", "/no-such-page"]) {
+      await marketplace.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target).join(" | ")}`)).toEqual([]);
+    }
+    await page.context().clearCookies();
+    await page.goto("/signup");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((v) => `/signup: ${v.id}`)).toEqual([]);
+  });
+}
+
+test("the theme toggle persists across visits @needs-js", async ({ signedIn, marketplace, page }) => {
+  await marketplace.goto();
+  await expect(marketplace.themeToggle).toHaveAttribute("aria-pressed", "false");
+  await marketplace.themeToggle.click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await marketplace.goto();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(marketplace.themeToggle).toHaveAttribute("aria-pressed", "true");
 });

@@ -9,12 +9,13 @@ use axum::{
     extract::Request,
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
-    response::{Redirect, Response},
+    response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
 use leptos_axum::{LeptosRoutes, generate_route_list};
 
 mod auth;
+pub mod webhooks;
 use tower_http::{
     compression::{CompressionLayer, predicate::SizeAbove},
     timeout::TimeoutLayer,
@@ -29,9 +30,21 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(|| async { Redirect::to("/integrations") }))
+        .route("/brand.css", get(brand_css))
         .route("/signup", post(auth::signup))
         .route("/signout", post(auth::signout))
         .route("/embed", get(auth::embed))
+        .route(
+            "/webhooks/cobalt",
+            post(webhooks::receive)
+                .with_state((
+                    state.clone(),
+                    std::sync::Arc::new(webhooks::SeenEvents::default()),
+                ))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    webhooks::MAX_BODY_BYTES,
+                )),
+        )
         // Also registers every `#[server]` fn and provides `state` to them as context.
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
@@ -54,6 +67,18 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The host's brand colour as a stylesheet, so pages need no inline style.
+async fn brand_css(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    let css = state
+        .config
+        .brand_color
+        .as_ref()
+        .map_or_else(String::new, |color| {
+            format!(":root {{ --brand: {color}; }}\n")
+        });
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
 }
 
 /// How long browsers may keep a versioned asset: a year, as the URL changes with its content.

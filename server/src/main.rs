@@ -29,6 +29,10 @@ async fn main() -> anyhow::Result<()> {
             sandbox_config
                 .allowed_origins
                 .push(config.public_url.clone());
+            // …and tell us about connection changes, signed with the sandbox key we use.
+            sandbox_config
+                .webhook_urls
+                .push(format!("{}/webhooks/cobalt", config.public_url));
             let running = sandbox::spawn(sandbox_config)
                 .await
                 .context("starting the Cobalt sandbox")?;

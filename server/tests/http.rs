@@ -801,3 +801,73 @@ async fn html_is_compressed_when_the_browser_accepts_it() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.headers[header::CONTENT_ENCODING], "br");
 }
+
+fn signed_webhook(body: &str, key: &str) -> Request<Body> {
+    Request::post("/webhooks/cobalt")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(
+            "x-cobalt-signature",
+            sandbox::webhook_signature(key, body.as_bytes()),
+        )
+        .body(Body::from(body.to_owned()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn webhooks_must_be_signed_small_and_clear_the_accounts_cache_once() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let accounts = app
+        .admin(
+            reqwest::Method::GET,
+            "/api/v2/public/linked-account?limit=100",
+            None,
+        )
+        .await;
+    let id = accounts["docs"][0]["account_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let route = "GET /api/v2/public/application";
+    app.cards(&ada).await;
+    let body = json!({"linked_account_id": id, "org_id": "o", "environment": "test", "type": "General",
+        "event": "Connection Expired", "slug": "copper", "createdAt": "Tue, 07 Nov 2023 08:03:27 GMT"})
+    .to_string();
+
+    let unsigned = Request::post("/webhooks/cobalt")
+        .body(Body::from(body.clone()))
+        .unwrap();
+    assert_eq!(app.send(unsigned).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.send(signed_webhook(&body, "tk_wrong")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let huge = format!(r#"{{"pad":"{}"}}"#, "x".repeat(64 * 1024));
+    assert_eq!(
+        app.send(signed_webhook(&huge, API_KEY)).await.status,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    app.cards(&ada).await;
+    assert_eq!(app.calls(route).await, 1, "refused webhooks change nothing");
+
+    assert_eq!(
+        app.send(signed_webhook(&body, API_KEY)).await.status,
+        StatusCode::OK
+    );
+    app.cards(&ada).await;
+    assert_eq!(
+        app.calls(route).await,
+        2,
+        "a verified event clears the cache"
+    );
+    assert_eq!(
+        app.send(signed_webhook(&body, API_KEY)).await.status,
+        StatusCode::OK
+    );
+    app.cards(&ada).await;
+    assert_eq!(
+        app.calls(route).await,
+        2,
+        "a redelivery is acknowledged and ignored"
+    );
+}

@@ -7,17 +7,26 @@ use leptos::prelude::*;
 #[component]
 pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let versions = use_context::<crate::server::AppState>()
-        .map(|state| (*state.assets).clone())
-        .unwrap_or_default();
+    let state = use_context::<crate::server::AppState>();
+    #[cfg(feature = "ssr")]
+    let (versions, branded) = (
+        state
+            .as_ref()
+            .map(|s| (*s.assets).clone())
+            .unwrap_or_default(),
+        state
+            .as_ref()
+            .is_some_and(|s| s.config.brand_color.is_some()),
+    );
     #[cfg(not(feature = "ssr"))]
-    let versions = AssetVersions::default();
+    let (versions, branded) = (AssetVersions::default(), false);
     let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     let css = format!("{pkg}.css?v={}", versions.css);
     let js = format!("{pkg}.js?v={}", versions.js);
     let wasm = format!("{pkg}.wasm?v={}", versions.wasm);
     view! {
         <link id="leptos" rel="stylesheet" href=css />
+        {branded.then(|| view! { <link rel="stylesheet" href="/brand.css" /> })}
         <link rel="modulepreload" href=js.clone() />
         <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="" />
         <script type="module" src="/boot.js" data-js=js data-wasm=wasm></script>

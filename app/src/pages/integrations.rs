@@ -2,64 +2,65 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::list_integrations;
-use crate::components::{ErrorList, RefreshButton, SiteHeader};
-use crate::model::{ConnectionStatus, IntegrationCard};
-use crate::pages::platform_name;
+use crate::components::{ErrorList, Marketplace, SiteHeader, ThemeToggle};
+use crate::model::marketplace::Filters;
+use crate::pages::{platform_name, viewer};
 
-/// The marketplace, rendered on the server.
+/// The marketplace, rendered on the server with the filters of the URL; the grid is an island
+/// that filters instantly once hydrated.
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
+    let query = use_query_map();
+    let initial = query.with_untracked(|params| {
+        Filters::from_params(params.into_iter().map(|(k, v)| (k.as_ref(), v)))
+    });
     let cards = Resource::new_blocking(|| (), |_| list_integrations());
     view! {
         <Title text="Integrations" />
-        <SiteHeader platform_name=platform_name() viewer=crate::pages::viewer() />
-        <main class="page marketplace">
-            <div class="marketplace__intro">
-                <h1>"Integrations"</h1>
-                <p>"Connect the tools your team already uses."</p>
-                <RefreshButton />
+        <SiteHeader platform_name=platform_name() viewer=viewer() />
+        <main class="page">
+            <div class="page__intro">
+                <div>
+                    <h1>"Integrations"</h1>
+                    <p>"Connect the tools your team already uses."</p>
+                </div>
+                <ThemeToggle dark=super::dark_theme() />
             </div>
-            <Suspense fallback=|| view! { <p class="marketplace__loading">"Loading integrations…"</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
-                    {move || Suspend::new(async move {
-                        cards.await.map(|cards| view! { <CardGrid cards /> })
-                    })}
+            <Suspense fallback=|| view! { <Skeletons /> }>
+                <ErrorBoundary fallback=|errors| view! { <LoadError errors /> }>
+                    {move || {
+                        let initial = initial.clone();
+                        Suspend::new(async move {
+                            cards.await.map(|cards| view! { <Marketplace cards initial /> })
+                        })
+                    }}
                 </ErrorBoundary>
             </Suspense>
         </main>
     }
 }
 
+/// Placeholder cards while the catalog loads.
 #[component]
-fn CardGrid(cards: Vec<IntegrationCard>) -> impl IntoView {
-    if cards.is_empty() {
-        return view! { <p class="marketplace__empty">"No integrations are enabled yet."</p> }
-            .into_any();
-    }
+fn Skeletons() -> impl IntoView {
     view! {
-        <ul class="card-grid" aria-label="Apps">
-            {cards.into_iter().map(|card| view! { <Card card /> }).collect_view()}
+        <ul class="card-grid" aria-busy="true" aria-label="Loading apps">
+            {(0..6).map(|_| view! { <li class="skeleton" aria-hidden="true"></li> }).collect_view()}
         </ul>
     }
-    .into_any()
 }
 
+/// The catalog could not be loaded: what happened, and a Retry that reloads the page (a plain
+/// link, so it also works without JavaScript).
 #[component]
-fn Card(card: IntegrationCard) -> impl IntoView {
-    let badge = match card.status {
-        ConnectionStatus::Connected => Some(("Connected", "connected")),
-        ConnectionStatus::NeedsReconnect => Some(("Needs reconnect", "reconnect")),
-        ConnectionStatus::Available => None,
-    };
-    let alt = format!("{} logo", card.name);
+fn LoadError(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
-        <li class="card">
-            {card.icon.map(|icon| view! { <img class="card__logo" src=icon alt=alt width="40" height="40" /> })}
-            <h2 class="card__name">{card.name}</h2>
-            {badge.map(|(label, kind)| view! { <span class="badge" data-status=kind>{label}</span> })}
-            <p class="card__description">{card.description}</p>
-        </li>
+        <div class="load-error">
+            <ErrorList errors />
+            <a class="button" href="/integrations">"Retry"</a>
+        </div>
     }
 }

@@ -24,6 +24,8 @@ pub struct Config {
     pub cobalt_public_url: String,
     /// The platform's name, shown in the host frame.
     pub platform_name: String,
+    /// The host's brand colour (`#rgb` or `#rrggbb`), served as `--brand` in `/brand.css`.
+    pub brand_color: Option<String>,
     /// Timeout of one call to Cobalt.
     pub upstream_timeout: Duration,
     /// Timeout of one request to this server.
@@ -69,6 +71,7 @@ impl std::fmt::Debug for Config {
             .field("cobalt_api_url", &self.cobalt_api_url)
             .field("cobalt_public_url", &self.cobalt_public_url)
             .field("platform_name", &self.platform_name)
+            .field("brand_color", &self.brand_color)
             .field("upstream_timeout", &self.upstream_timeout)
             .field("request_timeout", &self.request_timeout)
             .field("public_url", &self.public_url)
@@ -177,6 +180,9 @@ impl Config {
             cobalt_api_url,
             cobalt_public_url,
             platform_name: get("PLATFORM_NAME").unwrap_or_else(|| "Acme Cloud".into()),
+            brand_color: get("BRAND_COLOR")
+                .map(|c| color("BRAND_COLOR", &c))
+                .transpose()?,
             upstream_timeout: Duration::from_secs(seconds(&get, "COBALT_TIMEOUT_SECS", 10)?),
             request_timeout: Duration::from_secs(seconds(&get, "REQUEST_TIMEOUT_SECS", 30)?),
         })
@@ -197,6 +203,19 @@ fn base_url(name: &'static str, value: &str) -> Result<String, ConfigError> {
         });
     }
     Ok(value.trim_end_matches('/').to_owned())
+}
+
+/// A CSS hex colour, checked so it can be written into a stylesheet as is.
+fn color(name: &'static str, value: &str) -> Result<String, ConfigError> {
+    let hex = value.strip_prefix('#').unwrap_or_default();
+    if matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        Ok(value.to_ascii_lowercase())
+    } else {
+        Err(ConfigError::Invalid {
+            name,
+            reason: format!("expected #rgb or #rrggbb, got {value:?}"),
+        })
+    }
 }
 
 fn secret(name: &'static str, value: String) -> Result<Secret, ConfigError> {
@@ -339,6 +358,19 @@ mod tests {
         ])
         .unwrap();
         assert!(live.signup_enabled);
+    }
+
+    #[test]
+    fn brand_colours_must_be_hex() {
+        assert_eq!(
+            config(&[("BRAND_COLOR", "#0A7")])
+                .unwrap()
+                .brand_color
+                .as_deref(),
+            Some("#0a7")
+        );
+        assert!(config(&[("BRAND_COLOR", "red;}body{")]).is_err());
+        assert_eq!(config(&[]).unwrap().brand_color, None);
     }
 
     #[test]

@@ -1,0 +1,105 @@
+//! Formatting of what Cobalt sends for people: connection identifiers and relative times.
+
+use serde_json::Value;
+
+/// A connection's identifier as text: Cobalt sends a string, an object
+/// (`{"portalId": 1, "hub_domain": "x.com"}`) or `"NA"`.
+pub fn identifier_text(identifier: &Value) -> String {
+    match identifier {
+        Value::String(text) if text != "NA" && !text.is_empty() => text.clone(),
+        Value::Object(map) => map
+            .iter()
+            .map(|(key, value)| match value {
+                Value::String(text) => format!("{key}: {text}"),
+                other => format!("{key}: {other}"),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Number(number) => number.to_string(),
+        _ => "Account".to_owned(),
+    }
+}
+
+/// Seconds since the Unix epoch of an RFC 3339 UTC time such as `2026-04-28T12:13:25.968Z`.
+pub fn parse_utc(text: &str) -> Option<i64> {
+    let (date, time) = text.split_once('T')?;
+    let mut date = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (year, month, day) = (date.next()??, date.next()??, date.next()??);
+    let time = time.trim_end_matches('Z');
+    let time = time.split(['+', '.']).next()?;
+    let mut time = time.split(':').map(|p| p.parse::<i64>().ok());
+    let (hour, minute, second) = (
+        time.next()??,
+        time.next()??,
+        time.next().flatten().unwrap_or(0),
+    );
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
+/// "just now", "5 minutes ago", "3 days ago"… relative to `now` (Unix seconds); the text
+/// itself when it is not a time.
+pub fn relative_time(text: &str, now: i64) -> String {
+    let Some(at) = parse_utc(text) else {
+        return text.to_owned();
+    };
+    let ago = (now - at).max(0);
+    let (count, unit) = match ago {
+        0..=59 => return "just now".to_owned(),
+        60..=3599 => (ago / 60, "minute"),
+        3600..=86_399 => (ago / 3600, "hour"),
+        86_400..=2_591_999 => (ago / 86_400, "day"),
+        2_592_000..=31_535_999 => (ago / 2_592_000, "month"),
+        _ => (ago / 31_536_000, "year"),
+    };
+    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn identifiers_read_as_text() {
+        assert_eq!(identifier_text(&json!("ops@acme.io")), "ops@acme.io");
+        assert_eq!(
+            identifier_text(&json!({"portalId": 42, "hub_domain": "x.com"})),
+            "hub_domain: x.com, portalId: 42"
+        );
+        assert_eq!(identifier_text(&json!("NA")), "Account");
+    }
+
+    #[test]
+    fn utc_times_parse_to_unix_seconds() {
+        assert_eq!(parse_utc("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_utc("2026-04-28T12:13:25.968Z"), Some(1_777_378_405));
+        assert_eq!(parse_utc("not a time"), None);
+    }
+
+    #[test]
+    fn times_read_relative_to_now() {
+        let at = "2026-04-28T12:13:25Z";
+        let base = parse_utc(at).unwrap();
+        assert_eq!(relative_time(at, base + 10), "just now");
+        assert_eq!(relative_time(at, base + 120), "2 minutes ago");
+        assert_eq!(relative_time(at, base + 3600), "1 hour ago");
+        assert_eq!(relative_time(at, base + 3 * 86_400), "3 days ago");
+        assert_eq!(relative_time("yesterday", base), "yesterday");
+    }
+}

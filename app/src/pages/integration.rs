@@ -1,0 +1,149 @@
+//! `/integrations/{slug}`: one app, its connections and its primary action.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{hooks::use_params, params::Params};
+
+use crate::api::get_integration;
+use crate::components::{ErrorList, PrimaryAction, SiteHeader, StatusBadge};
+use crate::model::{ConnectionStatus, IntegrationCard};
+use crate::pages::{platform_name, viewer};
+
+#[derive(Params, Clone, Debug, PartialEq)]
+struct IntegrationParams {
+    slug: Option<String>,
+}
+
+/// The detail page. An unknown slug renders the not-found message with HTTP 404.
+#[component]
+pub fn IntegrationPage() -> impl IntoView {
+    let params = use_params::<IntegrationParams>();
+    let slug = move || {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default()
+    };
+    let app = Resource::new_blocking(slug, get_integration);
+    view! {
+        <SiteHeader platform_name=platform_name() viewer=viewer() />
+        <main class="page detail">
+            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                <a href="/integrations">"Integrations"</a>
+            </nav>
+            <Suspense fallback=|| view! { <div class="skeleton skeleton--detail" aria-hidden="true"></div> }>
+                <ErrorBoundary fallback=|errors| view! {
+                    <Title text="Integration not available" />
+                    <ErrorList errors />
+                    <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
+                }>
+                    {move || Suspend::new(async move { app.await.map(|app| view! { <Detail app /> }) })}
+                </ErrorBoundary>
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn Detail(app: cobalt::Application) -> impl IntoView {
+    let Some(card) = IntegrationCard::from_application(&app) else {
+        return view! { <p>"This integration has no address."</p> }.into_any();
+    };
+    let accounts = app.connected_accounts.clone();
+    let auth = match app.auth_type.as_ref().map(|a| a.as_str()) {
+        Some("oauth2") => "OAuth",
+        Some("keybased") => "API key",
+        _ => "",
+    };
+    let status_text = match card.status {
+        ConnectionStatus::Connected => "Connected",
+        ConnectionStatus::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
+        ConnectionStatus::Available => "Not connected",
+    };
+    let alt = format!("{} logo", card.name);
+    view! {
+        <Title text=card.name.clone() />
+        <article class="detail__app">
+            <header class="detail__head">
+                {card.icon.clone().map(|icon| view! { <img class="detail__logo" src=icon alt=alt width="64" height="64" /> })}
+                <div>
+                    <h1>{card.name.clone()}</h1>
+                    <StatusBadge status=card.status />
+                </div>
+            </header>
+            <p class="detail__description">{card.description.clone()}</p>
+            <ul class="card__tags" aria-label="Categories">
+                {card.tags.iter().map(|tag| view! { <li class="tag">{tag.clone()}</li> }).collect_view()}
+            </ul>
+            <section class="detail__section" aria-labelledby="connection-heading">
+                <h2 id="connection-heading">"Connection"</h2>
+                <p class="detail__status" data-status=format!("{:?}", card.status)>{status_text}</p>
+                {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> })}
+                <div class="detail__action">
+                    <PrimaryAction slug=card.slug.clone() name=card.name.clone() status=card.status />
+                </div>
+            </section>
+            <section class="detail__section" aria-labelledby="configuration-heading">
+                <h2 id="configuration-heading">"Configuration"</h2>
+                <p class="detail__placeholder">
+                    {match card.status {
+                        ConnectionStatus::Available => "Connect the app to configure what it syncs.",
+                        _ => "Configuration options will appear here.",
+                    }}
+                </p>
+            </section>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn ConnectedAccounts(accounts: Vec<cobalt::ConnectedAccount>, auth: &'static str) -> impl IntoView {
+    view! {
+        <table class="accounts">
+            <caption class="visually-hidden">"Connected accounts"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Account"</th>
+                    <th scope="col">"Auth"</th>
+                    <th scope="col">"Connected"</th>
+                    <th scope="col">"Status"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {accounts.into_iter().map(|account| {
+                    let identifier = crate::model::identifier_text(&account.identifier);
+                    let auth = account.auth_type.as_ref().map(|a| match a.as_str() {
+                        "oauth2" => "OAuth",
+                        "keybased" => "API key",
+                        other => other,
+                    }.to_owned()).unwrap_or_else(|| auth.to_owned());
+                    let connected_at = account.connected_at.clone().unwrap_or_default();
+                    let relative = crate::model::relative_time(&connected_at, now_unix());
+                    let status = account.status.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_else(|| "active".into());
+                    let kind = if status == "expired" { "reconnect" } else { "connected" };
+                    view! {
+                        <tr>
+                            <td>{identifier}</td>
+                            <td>{auth}</td>
+                            <td><time datetime=connected_at.clone() title=connected_at>{relative}</time></td>
+                            <td><span class="badge" data-status=kind>{status}</span></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn now_unix() -> i64 {
+    #[cfg(feature = "ssr")]
+    return std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    0
+}

@@ -1,0 +1,131 @@
+//! `POST /webhooks/cobalt`: Cobalt's connection events (Created, Deleted, Expired).
+//!
+//! Each request must carry `x-cobalt-signature`, the lowercase hex HMAC-SHA256 of the raw body
+//! keyed with the org API key, compared in constant time. A verified event clears the cached
+//! catalog of its linked account, so the next page view shows the new status. Redeliveries of
+//! an event already handled are acknowledged and ignored.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::Mutex;
+
+use app::server::AppState;
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{HeaderMap, StatusCode},
+};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+/// Largest webhook body accepted; Cobalt's connection events are a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// How many recent event ids are remembered for de-duplication.
+const REMEMBERED: usize = 4096;
+
+/// Event ids already handled, oldest first, bounded.
+#[derive(Default)]
+pub struct SeenEvents {
+    inner: Mutex<(HashSet<String>, VecDeque<String>)>,
+}
+
+impl SeenEvents {
+    /// Records `id`; `false` when it was seen before.
+    fn first_time(&self, id: String) -> bool {
+        let mut guard = self
+            .inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (set, order) = &mut *guard;
+        if !set.insert(id.clone()) {
+            return false;
+        }
+        order.push_back(id);
+        if order.len() > REMEMBERED
+            && let Some(oldest) = order.pop_front()
+        {
+            set.remove(&oldest);
+        }
+        true
+    }
+}
+
+/// Whether `signature` (hex) is the HMAC-SHA256 of `body` under `key`, in constant time.
+pub fn signature_is_valid(key: &[u8], body: &[u8], signature: &str) -> bool {
+    let Ok(expected) = hex::decode(signature.trim()) else {
+        return false;
+    };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else {
+        return false;
+    };
+    mac.update(body);
+    mac.verify_slice(&expected).is_ok()
+}
+
+pub async fn receive(
+    State((state, seen)): State<(AppState, std::sync::Arc<SeenEvents>)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> StatusCode {
+    if body.len() > MAX_BODY_BYTES {
+        return StatusCode::PAYLOAD_TOO_LARGE;
+    }
+    let signature = headers
+        .get("x-cobalt-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !signature_is_valid(state.config.cobalt_api_key.as_bytes(), &body, signature) {
+        tracing::warn!("webhook refused: missing or bad signature");
+        return StatusCode::UNAUTHORIZED;
+    }
+    let event: cobalt::ConnectionEvent = match serde_json::from_slice(&body) {
+        Ok(event) => event,
+        Err(_) => {
+            // Workflow events and future event types are acknowledged, so Cobalt stops retrying.
+            tracing::debug!("webhook ignored: not a connection event");
+            return StatusCode::OK;
+        }
+    };
+    let id = format!(
+        "{}|{}|{}|{}",
+        event.event.as_str(),
+        event.linked_account_id,
+        event.slug,
+        event.created_at
+    );
+    if !seen.first_time(id) {
+        tracing::debug!("webhook redelivery ignored");
+        return StatusCode::OK;
+    }
+    tracing::info!(event = event.event.as_str(), slug = %event.slug, "connection event");
+    state.invalidate(&event.linked_account_id);
+    StatusCode::OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_verify_only_for_the_same_key_and_body() {
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"tk_key").unwrap();
+        mac.update(b"{}");
+        let signature = hex::encode(mac.finalize().into_bytes());
+        assert!(signature_is_valid(b"tk_key", b"{}", &signature));
+        assert!(!signature_is_valid(b"tk_other", b"{}", &signature));
+        assert!(!signature_is_valid(b"tk_key", b"{ }", &signature));
+        assert!(!signature_is_valid(b"tk_key", b"{}", "zz"));
+        assert!(!signature_is_valid(b"tk_key", b"{}", ""));
+    }
+
+    #[test]
+    fn an_event_is_handled_once_and_memory_stays_bounded() {
+        let seen = SeenEvents::default();
+        assert!(seen.first_time("a".into()));
+        assert!(!seen.first_time("a".into()));
+        for i in 0..(REMEMBERED + 10) {
+            seen.first_time(i.to_string());
+        }
+        let guard = seen.inner.lock().unwrap();
+        assert!(guard.0.len() <= REMEMBERED && guard.1.len() <= REMEMBERED);
+    }
+}
