@@ -1,0 +1,170 @@
+//! What a marketplace view costs upstream: drives `list_integrations` through the real router
+//! while the sandbox adds 100 ms to every application listing, and prints Cobalt calls per
+//! view and latency percentiles, cold (cache cleared before each view) and warm.
+//!
+//! `cargo bench -p server --bench page_views`
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark should fail loudly"
+)]
+
+use std::time::{Duration, Instant};
+
+use app::api::ListIntegrations;
+use app::components::AssetVersions;
+use app::server::{AppState, Config};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use leptos::server_fn::ServerFn;
+use tower::ServiceExt;
+
+const PUBLIC_URL: &str = "http://127.0.0.1:3000";
+const LATENCY_MS: u64 = 100;
+const COLD_VIEWS: usize = 20;
+const WARM_VIEWS: usize = 500;
+
+#[tokio::main]
+async fn main() {
+    let sandbox = sandbox::spawn(sandbox::SandboxConfig {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let mut config =
+        Config::from_lookup(|name| (name == "PUBLIC_URL").then(|| PUBLIC_URL.to_owned())).unwrap();
+    config.use_sandbox(&sandbox.base_url());
+    let state = AppState::new(
+        LeptosOptions::builder()
+            .output_name("integrations-tab")
+            .build(),
+        config,
+        AssetVersions::default(),
+    )
+    .unwrap();
+    let router = server::router(state.clone());
+    let http = reqwest::Client::new();
+    let admin = |method: reqwest::Method, path: &str| {
+        http.request(method, format!("{}{path}", sandbox.base_url()))
+            .header("x-api-key", "tk_sandbox_local")
+    };
+
+    // Sign up through the real form.
+    let page = router
+        .clone()
+        .oneshot(Request::get("/signup").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let html = String::from_utf8(
+        page.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    let marker = r#"name="ticket" value=""#;
+    let start = html.find(marker).unwrap() + marker.len();
+    let ticket = html[start..].split('"').next().unwrap();
+    let signup = Request::post("/signup")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, PUBLIC_URL)
+        .body(Body::from(format!(
+            "name=Bench&email=bench%40example.com&ticket={ticket}"
+        )))
+        .unwrap();
+    let reply = router.clone().oneshot(signup).await.unwrap();
+    let cookie = reply.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let accounts: serde_json::Value = admin(
+        reqwest::Method::GET,
+        "/api/v2/public/linked-account?limit=10",
+    )
+    .send()
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let account = accounts["docs"][0]["account_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    admin(reqwest::Method::POST, "/_sandbox/faults")
+        .json(
+            &serde_json::json!({"path": "/api/v2/public/application", "method": "GET",
+            "latency_ms": LATENCY_MS, "count": COLD_VIEWS + WARM_VIEWS}),
+        )
+        .send()
+        .await
+        .unwrap();
+
+    let view = || {
+        let request = Request::post(ListIntegrations::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, PUBLIC_URL)
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .unwrap();
+        let router = router.clone();
+        async move {
+            let started = Instant::now();
+            let response = router.oneshot(request).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            response.into_body().collect().await.unwrap();
+            started.elapsed()
+        }
+    };
+    let calls = || async {
+        let counters: serde_json::Value = admin(reqwest::Method::GET, "/_sandbox/counters")
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        counters["routes"]["GET /api/v2/public/application"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+
+    let before = calls().await;
+    let mut cold = Vec::new();
+    for _ in 0..COLD_VIEWS {
+        state.invalidate(&account);
+        cold.push(view().await);
+    }
+    let after_cold = calls().await;
+    let mut warm = Vec::new();
+    for _ in 0..WARM_VIEWS {
+        warm.push(view().await);
+    }
+    let after_warm = calls().await;
+
+    println!("list_integrations through the router, sandbox latency {LATENCY_MS} ms per listing");
+    report("cold", &mut cold, after_cold - before);
+    report("warm", &mut warm, after_warm - after_cold);
+    sandbox.shutdown().await;
+}
+
+fn report(name: &str, samples: &mut [Duration], upstream_calls: u64) {
+    samples.sort();
+    let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "  {name}: {} views, {:.2} upstream calls per view, p50 {:.2} ms, p99 {:.2} ms",
+        samples.len(),
+        upstream_calls as f64 / samples.len() as f64,
+        pct(0.50).as_secs_f64() * 1000.0,
+        pct(0.99).as_secs_f64() * 1000.0,
+    );
+}
