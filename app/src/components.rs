@@ -4,6 +4,7 @@ mod asset_links;
 mod error_list;
 mod integration_card;
 mod marketplace;
+mod retry_button;
 mod site_header;
 mod theme_toggle;
 
@@ -11,5 +12,6 @@ pub use asset_links::{AssetLinks, AssetVersions};
 pub use error_list::ErrorList;
 pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};
 pub use marketplace::Marketplace;
+pub use retry_button::RetryButton;
 pub use site_header::SiteHeader;
 pub use theme_toggle::ThemeToggle;

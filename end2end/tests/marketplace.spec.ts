@@ -101,6 +101,19 @@ test("a Cobalt failure shows an error with Retry, and Retry recovers", async ({ 
   await expect(marketplace.grid).toBeVisible();
 });
 
+test("Retry asks the server again and says when Cobalt is still down @needs-js", async ({ page, signup, marketplace, pageErrors }) => {
+  await injectFault({ path: "/api/v2/public/application", method: "GET", status: 500, count: 2 });
+  await signup.goto();
+  await signup.signUp("Faulty", `fault-${Date.now()}@example.com`);
+  await marketplace.hydrated();
+  await marketplace.retry.click();
+  await expect(page.getByRole("status").filter({ hasText: "Still unavailable" })).toBeVisible();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await marketplace.retry.click();
+  await expect(marketplace.grid).toBeVisible();
+  expect(pageErrors.filter((e) => !e.includes("502") && !e.includes("500"))).toEqual([]);
+});
+
 test("QuickBooks has its branded connect button, with a hover state", async ({ signedIn, marketplace, page }) => {
   await marketplace.goto();
   const button = marketplace.app("QuickBooks Online").getByRole("link", { name: "Connect to QuickBooks" });

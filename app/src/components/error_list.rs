@@ -22,10 +22,12 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
         }
     }
     view! {
-        <ul class="error-list" role="alert">
-            {move || {
-                errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
-            }}
-        </ul>
+        <div class="error-list" role="alert">
+            <ul>
+                {move || {
+                    errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
+                }}
+            </ul>
+        </div>
     }
 }

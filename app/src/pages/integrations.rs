@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::list_integrations;
-use crate::components::{ErrorList, Marketplace, SiteHeader, ThemeToggle};
+use crate::components::{ErrorList, Marketplace, RetryButton, SiteHeader, ThemeToggle};
 use crate::model::marketplace::Filters;
 use crate::pages::{platform_name, viewer};
 
@@ -53,14 +53,14 @@ fn Skeletons() -> impl IntoView {
     }
 }
 
-/// The catalog could not be loaded: what happened, and a Retry that reloads the page (a plain
-/// link, so it also works without JavaScript).
+/// The catalog could not be loaded: what happened, and a Retry that asks again (a plain link
+/// that reloads the page without JavaScript).
 #[component]
 fn LoadError(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
         <div class="load-error">
             <ErrorList errors />
-            <a class="button" href="/integrations">"Retry"</a>
+            <RetryButton />
         </div>
     }
 }
