@@ -34,6 +34,11 @@ stage() {
 }
 
 start_server() {
+  # A server left over on the port would answer /healthz and silently take the tests.
+  if curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1; then
+    echo "something already listens on $TEST_SITE_ADDR; stop it or set TEST_SITE_ADDR"
+    return 1
+  fi
   LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
     LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
     target/release/server >"$logs/server.out" 2>&1 &

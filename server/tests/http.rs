@@ -164,6 +164,21 @@ impl TestApp {
         response.json().await.unwrap_or(Value::Null)
     }
 
+    /// The id of the one linked account a test signed up.
+    async fn only_account_id(&self) -> String {
+        let accounts = self
+            .admin(
+                reqwest::Method::GET,
+                "/api/v2/public/linked-account?limit=100",
+                None,
+            )
+            .await;
+        accounts["docs"][0]["account_id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     async fn calls(&self, route: &str) -> u64 {
         let counters = self
             .admin(reqwest::Method::GET, "/_sandbox/counters", None)
@@ -558,17 +573,7 @@ async fn concurrent_session_token_requests_make_one_upstream_call() {
 async fn a_linked_account_cobalt_forgot_is_upserted_again_once() {
     let app = test_app().await;
     let cookie = app.sign_up("Ada", "ada%40example.com").await;
-    let accounts = app
-        .admin(
-            reqwest::Method::GET,
-            "/api/v2/public/linked-account?limit=100",
-            None,
-        )
-        .await;
-    let id = accounts["docs"][0]["account_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = app.only_account_id().await;
     app.admin(
         reqwest::Method::DELETE,
         &format!("/api/v2/public/linked-account/{id}"),
@@ -817,17 +822,7 @@ fn signed_webhook(body: &str, key: &str) -> Request<Body> {
 async fn webhooks_must_be_signed_small_and_clear_the_accounts_cache_once() {
     let app = test_app().await;
     let ada = app.sign_up("Ada", "ada%40example.com").await;
-    let accounts = app
-        .admin(
-            reqwest::Method::GET,
-            "/api/v2/public/linked-account?limit=100",
-            None,
-        )
-        .await;
-    let id = accounts["docs"][0]["account_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = app.only_account_id().await;
     let route = "GET /api/v2/public/application";
     app.cards(&ada).await;
     let body = json!({"linked_account_id": id, "org_id": "o", "environment": "test", "type": "General",

@@ -50,46 +50,61 @@ pub fn SignupPage() -> impl IntoView {
                     "Create your account to connect the tools your team uses."
                 </p>
                 {form_error.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
-                <div class="field">
-                    <label for="signup-name">"Name"</label>
-                    <input
-                        id="signup-name"
-                        name="name"
-                        type="text"
-                        value=name
-                        required
-                        maxlength="100"
-                        autocomplete="name"
-                        aria-invalid=name_error.is_some().then_some("true")
-                        aria-describedby=name_error.is_some().then_some("signup-name-error")
-                    />
-                    {name_error
-                        .map(|message| {
-                            view! { <p class="field__error" id="signup-name-error">{message}</p> }
-                        })}
-                </div>
-                <div class="field">
-                    <label for="signup-email">"Work email"</label>
-                    <input
-                        id="signup-email"
-                        name="email"
-                        type="email"
-                        value=email
-                        required
-                        maxlength="254"
-                        autocomplete="email"
-                        aria-invalid=email_error.is_some().then_some("true")
-                        aria-describedby=email_error.is_some().then_some("signup-email-error")
-                    />
-                    {email_error
-                        .map(|message| {
-                            view! { <p class="field__error" id="signup-email-error">{message}</p> }
-                        })}
-                </div>
+                <TextField
+                    name="name"
+                    label="Name"
+                    kind="text"
+                    value=name
+                    max_length=100
+                    autocomplete="name"
+                    error=name_error
+                />
+                <TextField
+                    name="email"
+                    label="Work email"
+                    kind="email"
+                    value=email
+                    max_length=254
+                    autocomplete="email"
+                    error=email_error
+                />
                 <input type="hidden" name="ticket" value=ticket />
                 <input type="hidden" name="return_to" value=return_to />
                 <button class="button" type="submit">"Create account"</button>
             </form>
         </main>
+    }
+}
+
+/// A labelled, required input with its error message tied to it for screen readers.
+#[component]
+fn TextField(
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: String,
+    max_length: usize,
+    autocomplete: &'static str,
+    error: Option<String>,
+) -> impl IntoView {
+    let id = format!("signup-{name}");
+    let error_id = format!("{id}-error");
+    let invalid = error.is_some();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                required
+                maxlength=max_length
+                autocomplete=autocomplete
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then_some(error_id.clone())
+            />
+            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
+        </div>
     }
 }
