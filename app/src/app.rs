@@ -16,6 +16,8 @@ use crate::pages::{
 /// The document around every page. No inline scripts or styles: the wasm is started by
 /// `/boot.js`, so a Content-Security-Policy without `'unsafe-inline'` holds.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::headers::apply();
     view! {
         <!DOCTYPE html>
         <html lang="en" data-theme=crate::pages::theme()>

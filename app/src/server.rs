@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod cache;
 pub mod config;
 pub mod embed;
+pub mod headers;
 pub mod identity;
 pub mod signup;
 pub mod state;

@@ -9,9 +9,22 @@ type Fixtures = {
   signedIn: { name: string; email: string };
   /** Errors the page logged or threw; tests assert there are none. */
   pageErrors: string[];
+  /** Fails any test during which the page broke its Content-Security-Policy. */
+  cspHolds: void;
 };
 
 export const test = base.extend<Fixtures>({
+  cspHolds: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) violations.push(message.text());
+      });
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));

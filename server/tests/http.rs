@@ -294,6 +294,24 @@ async fn sign_up_creates_the_linked_account_and_signs_in() {
             .contains(r#"<script type="module" src="/boot.js""#)
     );
     assert_inline_scripts_carry_the_nonce(&page.body);
+    let csp = page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    let nonce = page
+        .body
+        .split("nonce=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(csp.contains(&format!("'nonce-{nonce}'")), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(page.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(
+        page.headers["cross-origin-opener-policy"],
+        "same-origin-allow-popups"
+    );
     assert!(!page.body.contains(" style="), "no inline styles");
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
     let accounts = app

@@ -41,6 +41,8 @@ pub struct Config {
     pub signup_enabled: bool,
     /// How long a session cookie lasts.
     pub session_max_age: Duration,
+    /// Who may frame the tab: the CSP `frame-ancestors` sources (`FRAME_ANCESTORS`).
+    pub frame_ancestors: String,
 }
 
 /// A secret setting. Its `Debug` never shows the value.
@@ -79,6 +81,7 @@ impl std::fmt::Debug for Config {
             .field("embed_secret", &self.embed_secret)
             .field("signup_enabled", &self.signup_enabled)
             .field("session_max_age", &self.session_max_age)
+            .field("frame_ancestors", &self.frame_ancestors)
             .finish()
     }
 }
@@ -169,7 +172,17 @@ impl Config {
                 }
             },
         };
+        let frame_ancestors = get("FRAME_ANCESTORS").unwrap_or_else(|| "'self'".into());
+        if frame_ancestors.contains([';', ',', '\n', '\r']) {
+            return Err(ConfigError::Invalid {
+                name: "FRAME_ANCESTORS",
+                reason:
+                    "a space-separated list of CSP sources, e.g. 'self' https://app.example.com"
+                        .into(),
+            });
+        }
         Ok(Self {
+            frame_ancestors,
             public_url,
             cookie_key,
             embed_secret,
@@ -358,6 +371,14 @@ mod tests {
         ])
         .unwrap();
         assert!(live.signup_enabled);
+    }
+
+    #[test]
+    fn frame_ancestors_default_to_self_and_cannot_inject_directives() {
+        assert_eq!(config(&[]).unwrap().frame_ancestors, "'self'");
+        let host = config(&[("FRAME_ANCESTORS", "'self' https://app.example.com")]).unwrap();
+        assert_eq!(host.frame_ancestors, "'self' https://app.example.com");
+        assert!(config(&[("FRAME_ANCESTORS", "*; script-src *")]).is_err());
     }
 
     #[test]

@@ -1,0 +1,62 @@
+//! The Content-Security-Policy of every page. Scripts run only from this origin (plus wasm
+//! compilation), or inline with the per-request nonce Leptos puts on its one data script.
+
+use super::Config;
+
+/// The policy for a page rendered with `nonce`.
+pub fn content_security_policy(config: &Config, nonce: &str) -> String {
+    let cobalt = &config.cobalt_public_url;
+    let ancestors = &config.frame_ancestors;
+    [
+        "default-src 'self'".to_owned(),
+        format!("script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'"),
+        "style-src 'self'".to_owned(),
+        // Logos are Cobalt's `icon` URLs, hosted wherever Cobalt keeps them.
+        format!("img-src 'self' data: https: {cobalt}"),
+        format!("connect-src 'self' {cobalt}"),
+        format!("frame-ancestors {ancestors}"),
+        "base-uri 'self'".to_owned(),
+        "form-action 'self'".to_owned(),
+        "object-src 'none'".to_owned(),
+    ]
+    .join("; ")
+}
+
+/// Sets the policy on the page being rendered (called from the shell, where the nonce is known).
+pub fn apply() {
+    use leptos::prelude::use_context;
+    let (Some(response), Some(state), Some(nonce)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        use_context::<super::AppState>(),
+        leptos::nonce::use_nonce(),
+    ) else {
+        return;
+    };
+    let policy = content_security_policy(&state.config, &nonce.to_string());
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_admits_only_our_scripts_and_the_nonce() {
+        let mut config = Config::from_lookup(|_| None).unwrap();
+        config.use_sandbox("http://127.0.0.1:3100");
+        let policy = content_security_policy(&config, "abc123");
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-abc123'"),
+            "{policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(
+            policy.contains("connect-src 'self' http://127.0.0.1:3100"),
+            "{policy}"
+        );
+        assert!(policy.contains("frame-ancestors 'self'"), "{policy}");
+        assert!(policy.contains("style-src 'self';"), "{policy}");
+    }
+}
