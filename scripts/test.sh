@@ -13,10 +13,10 @@ export BASE_URL="http://$TEST_SITE_ADDR"
 export SANDBOX_URL="http://$TEST_SANDBOX_ADDR"
 
 logs=$(mktemp -d)
-server_pid=""
 stage_names=()
 stage_secs=()
-trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi' EXIT
+# Stages run in a pipeline (a subshell), so the server's pid travels through a file.
+trap 'if [ -f "$logs/server.pid" ]; then kill "$(cat "$logs/server.pid")" 2>/dev/null || true; fi' EXIT
 
 stage() {
   local name=$1
@@ -42,7 +42,8 @@ start_server() {
   LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
     LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
     target/release/server >"$logs/server.out" 2>&1 &
-  server_pid=$!
+  local server_pid=$!
+  echo "$server_pid" >"$logs/server.pid"
   for _ in $(seq 1 100); do
     if curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1; then
       return 0
