@@ -116,25 +116,34 @@ impl TestApp {
 
     /// A form post from our own origin, as a browser would send it.
     async fn post_form(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
-        let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ORIGIN, PUBLIC_URL);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        self.send(request.body(Body::from(form.to_owned())).unwrap())
-            .await
+        self.post(
+            path,
+            "application/x-www-form-urlencoded",
+            form.to_owned(),
+            cookie,
+        )
+        .await
     }
 
     async fn post_json(&self, path: &str, body: Value, cookie: Option<&str>) -> Reply {
+        self.post(path, "application/json", body.to_string(), cookie)
+            .await
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: String,
+        cookie: Option<&str>,
+    ) -> Reply {
         let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::CONTENT_TYPE, content_type)
             .header(header::ORIGIN, PUBLIC_URL);
         if let Some(cookie) = cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        self.send(request.body(Body::from(body.to_string())).unwrap())
-            .await
+        self.send(request.body(Body::from(body)).unwrap()).await
     }
 
     /// Signs up through the real form and returns the session cookie.
