@@ -17,7 +17,9 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 mod auth;
 pub mod webhooks;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     compression::{CompressionLayer, predicate::SizeAbove},
+    limit::RequestBodyLimitLayer,
     set_header::SetResponseHeaderLayer,
     timeout::TimeoutLayer,
     trace::TraceLayer,
@@ -81,11 +83,13 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("same-origin-allow-popups"),
         ))
         .layer(CompressionLayer::new().compress_when(SizeAbove::new(512)))
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             request_timeout,
         ))
         .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(panic_response))
         .with_state(state)
 }
 
@@ -99,6 +103,24 @@ async fn brand_css(axum::extract::State(state): axum::extract::State<AppState>) 
             format!(":root {{ --brand: {color}; }}\n")
         });
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
+}
+
+/// Largest request body on any route (413 beyond): a whole config form fits many times over.
+pub const MAX_REQUEST_BYTES: usize = 256 * 1024;
+
+/// A panic in a handler becomes a logged 500; the process keeps serving.
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    tracing::error!(panic = message, "a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "something went wrong on our side",
+    )
+        .into_response()
 }
 
 /// How long browsers may keep a versioned asset: a year, as the URL changes with its content.

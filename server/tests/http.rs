@@ -893,3 +893,21 @@ async fn webhooks_must_be_signed_small_and_clear_the_accounts_cache_once() {
         "a redelivery is acknowledged and ignored"
     );
 }
+
+#[tokio::test]
+async fn oversized_request_bodies_are_refused_with_413() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let big = format!("slug={}", "a".repeat(server::MAX_REQUEST_BYTES + 1));
+    let request = Request::post(GetIntegration::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, big.len())
+        .header(header::ORIGIN, PUBLIC_URL)
+        .header(header::COOKIE, &ada)
+        .body(Body::from(big))
+        .unwrap();
+    assert_eq!(
+        app.send(request).await.status,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
