@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 mod display;
 pub mod marketplace;
 
-pub use display::{identifier_text, parse_utc, relative_time};
+pub use display::{identifier_text, relative_time};
 
 /// What the marketplace shows of one app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

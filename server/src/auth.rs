@@ -186,7 +186,7 @@ pub async fn same_origin(State(state): State<AppState>, request: Request, next: 
         return next.run(request).await;
     }
     tracing::info!(method = %request.method(), path = request.uri().path(), "cross-origin request refused");
-    let body = serde_json::json!({ "Forbidden": null }).to_string();
+    let body = serde_json::to_string(&app::error::AppError::Forbidden).unwrap_or_default();
     (
         StatusCode::FORBIDDEN,
         [(header::CONTENT_TYPE, "application/json")],

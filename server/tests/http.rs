@@ -509,6 +509,7 @@ async fn mutations_from_another_origin_are_refused() {
             .send(request.body(Body::from("slug=copper")).unwrap())
             .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin:?}");
+        assert_eq!(reply.json(), json!("Forbidden"), "the AppError wire format");
     }
 }
 

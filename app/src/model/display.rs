@@ -21,7 +21,7 @@ pub fn identifier_text(identifier: &Value) -> String {
 }
 
 /// Seconds since the Unix epoch of an RFC 3339 UTC time such as `2026-04-28T12:13:25.968Z`.
-pub fn parse_utc(text: &str) -> Option<i64> {
+fn parse_utc(text: &str) -> Option<i64> {
     let (date, time) = text.split_once('T')?;
     let mut date = date.split('-').map(|p| p.parse::<i64>().ok());
     let (year, month, day) = (date.next()??, date.next()??, date.next()??);

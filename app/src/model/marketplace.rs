@@ -106,10 +106,6 @@ impl Filters {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.query.trim().is_empty() && self.category.is_none() && self.status == StatusFilter::All
-    }
-
     /// Whether `card` passes every filter: the search matches the name, description or a tag,
     /// ignoring case and accents; the category is one of its tags.
     pub fn admits(&self, card: &IntegrationCard) -> bool {

@@ -51,18 +51,17 @@ pub async fn session_token(
     force: bool,
 ) -> Result<SecretToken, AppError> {
     let account = identity.account_id.as_str();
-    if force && allow_forced_refresh(state, account) {
+    // A refused forced refresh is an ordinary read: the cached token, if any, answers it.
+    let force = force && allow_forced_refresh(state, account);
+    if force {
         state.caches.tokens.invalidate(account);
     }
-    let force_upstream = force;
     state
         .caches
         .tokens
         .get_or_load(account, async {
             let token = state
-                .with_account(identity, || {
-                    state.cobalt.session_token(account, force_upstream)
-                })
+                .with_account(identity, || state.cobalt.session_token(account, force))
                 .await?;
             let expires = expiry(&token);
             Ok((token, expires))
