@@ -21,7 +21,9 @@ async function hydrateTree(node, mod) {
 async function start() {
   const mod = await import(script.dataset.js);
   await mod.default({ module_or_path: script.dataset.wasm });
-  mod.hydrate();
+  // The wasm cannot write `import()` itself (it is syntax, and eval is not allowed by the CSP):
+  // it loads cobalt-js through this function when a connection starts.
+  mod.hydrate((url) => import(url));
   await hydrateTree(document.body, mod);
   document.body.setAttribute("data-hydrated", "");
   // Lets the performance suite read navigation-to-hydrated time from the browser's own clock.

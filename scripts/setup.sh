@@ -33,11 +33,18 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm ci only when the lockfile changed since the last install.
-stamp=end2end/node_modules/.package-lock.sha
-want=$(sha256sum end2end/package-lock.json | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: npm ci in end2end/ (Playwright, axe-core, binaryen, @cobaltio/cobalt-js)"
-  (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$want" >"$stamp"
-fi
+# npm ci only when a lockfile changed since the last install: the root holds what the site
+# serves (cobalt-js, embedded by app/build.rs), end2end/ the test and build tools.
+npm_ci() {
+  local dir=$1 what=$2
+  local stamp="$dir/node_modules/.package-lock.sha"
+  local want
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "setup: npm ci in $dir/ ($what)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  fi
+}
+npm_ci . "@cobaltio/cobalt-js"
+npm_ci end2end "Playwright, axe-core, binaryen"

@@ -3,6 +3,8 @@
 
 pub mod api;
 mod app;
+#[cfg(feature = "hydrate")]
+pub mod cobalt_js;
 pub mod components;
 pub mod error;
 pub mod model;

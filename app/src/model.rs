@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod connect;
 mod display;
 pub mod marketplace;
 

@@ -23,6 +23,18 @@ pub fn platform_name() -> String {
     String::from("Integrations")
 }
 
+/// Where the browser loads cobalt-js from (rendered on the server only).
+pub fn cobalt_js_asset() -> crate::model::connect::CobaltJsAsset {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::server::AppState>() {
+        return (*state.cobalt_js).clone();
+    }
+    crate::model::connect::CobaltJsAsset {
+        url: String::new(),
+        integrity: String::new(),
+    }
+}
+
 /// The signed-in user as pages show them: their name and whether the tab is embedded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Viewer {

@@ -4,11 +4,13 @@
 pub mod accounts;
 pub mod cache;
 pub mod config;
+pub mod connect;
 pub mod embed;
 pub mod headers;
 pub mod identity;
 pub mod signup;
 pub mod state;
+pub mod vendor;
 
 pub use config::{Config, ConfigError, Mode, Secret};
 pub use identity::Identity;

@@ -42,3 +42,30 @@ export async function injectFault(fault: { path: string; method?: string; status
 export async function clearFaults(): Promise<void> {
   await call("DELETE", "/_sandbox/faults");
 }
+
+/** Revokes every session token of the account, as if Cobalt had invalidated them. */
+export async function revokeTokens(accountId: string): Promise<void> {
+  await call("POST", "/_sandbox/tokens/revoke", { linked_account_id: accountId });
+}
+
+/** Whether the app is connected (and needs no reconnect) for the account, as Cobalt says. */
+export async function isConnected(accountId: string, slug: string): Promise<boolean> {
+  const app = (await call("GET", `/api/v2/public/application/${slug}`, undefined, { linked_account_id: accountId })) as {
+    connected?: boolean;
+    reauth_required?: boolean;
+  };
+  return app.connected === true && !app.reauth_required;
+}
+
+/** Creates a named configuration of the app for the account. */
+export async function createConfig(accountId: string, slug: string, configId: string): Promise<void> {
+  await call("POST", "/api/v2/public/config", { slug, config_id: configId, labels: [] }, { linked_account_id: accountId });
+}
+
+/** The ids of the account's configurations of the app. */
+export async function configIds(accountId: string, slug: string): Promise<string[]> {
+  const ids = (await call("GET", `/api/v2/public/slug/${slug}/configs`, undefined, { linked_account_id: accountId })) as {
+    config_id: string;
+  }[];
+  return ids.map((id) => id.config_id);
+}

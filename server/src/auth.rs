@@ -46,13 +46,27 @@ pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>)
         form_error: None,
     };
     let (Ok(name), Ok(email)) = (name, email) else {
-        return render_page(&state, "/signup", StatusCode::UNPROCESSABLE_ENTITY, draft).await;
+        return render_page(
+            &state,
+            "/signup",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            draft,
+            None,
+        )
+        .await;
     };
     let Some(customer_id) = customer_id else {
         draft.ticket.clear();
         draft.form_error =
             Some("This form has expired. Please check your details and submit again.".into());
-        return render_page(&state, "/signup", StatusCode::UNPROCESSABLE_ENTITY, draft).await;
+        return render_page(
+            &state,
+            "/signup",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            draft,
+            None,
+        )
+        .await;
     };
     if let Err(err) = app::server::accounts::upsert(&state, &customer_id, &name, Some(&email)).await
     {
@@ -62,7 +76,7 @@ pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>)
              Nothing was saved; please try again."
                 .into(),
         );
-        return render_page(&state, "/signup", StatusCode::BAD_GATEWAY, draft).await;
+        return render_page(&state, "/signup", StatusCode::BAD_GATEWAY, draft, None).await;
     }
     let identity = Identity::new(&state.config, customer_id, name, false);
     sign_in(
@@ -93,6 +107,7 @@ pub async fn embed(State(state): State<AppState>, Query(query): Query<EmbedQuery
                 "/embed/refused",
                 StatusCode::UNAUTHORIZED,
                 EmbedFailure(err.to_string()),
+                None,
             )
             .await;
         }
@@ -108,7 +123,14 @@ pub async fn embed(State(state): State<AppState>, Query(query): Query<EmbedQuery
         tracing::warn!(error = %err, "embed: upserting the linked account failed");
         let failure =
             EmbedFailure("the integrations service did not answer; please try again".into());
-        return render_page(&state, "/embed/refused", StatusCode::BAD_GATEWAY, failure).await;
+        return render_page(
+            &state,
+            "/embed/refused",
+            StatusCode::BAD_GATEWAY,
+            failure,
+            None,
+        )
+        .await;
     }
     let identity = Identity::new(&state.config, claims.customer_id, claims.name, true);
     sign_in(&state, &identity, "/integrations")
@@ -143,7 +165,7 @@ fn sign_in(state: &AppState, identity: &Identity, to: &str) -> Response {
 
 /// Where a visitor without a session goes: sign-up when it is open, else the page that says to
 /// open the tab from the host app.
-fn landing(state: &AppState, return_to: &str) -> String {
+pub(crate) fn landing(state: &AppState, return_to: &str) -> String {
     if state.config.signup_enabled {
         let encoded: String = form_urlencoded::byte_serialize(return_to.as_bytes()).collect();
         format!("/signup?return={encoded}")
@@ -210,12 +232,14 @@ fn comes_from(public_url: &str, headers: &HeaderMap) -> bool {
         })
 }
 
-/// Renders the Leptos page at `path` with `context` provided, answering `status`.
-async fn render_page<T: Clone + Send + Sync + 'static>(
+/// Renders the Leptos page at `path` with `context` provided, answering `status`. `cookie`
+/// carries the visitor's session into the render, for pages that need the account.
+pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
     state: &AppState,
     path: &str,
     status: StatusCode,
     context: T,
+    cookie: Option<&HeaderValue>,
 ) -> Response {
     let options = state.leptos_options.clone();
     let app_state = state.clone();
@@ -226,7 +250,11 @@ async fn render_page<T: Clone + Send + Sync + 'static>(
         },
         move || shell(options.clone()),
     );
-    let request = match Request::get(path).body(Body::empty()) {
+    let mut request = Request::get(path);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let request = match request.body(Body::empty()) {
         Ok(request) => request,
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };

@@ -15,6 +15,7 @@ use axum::{
 use leptos_axum::{LeptosRoutes, generate_route_list};
 
 mod auth;
+mod connect;
 pub mod webhooks;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -37,6 +38,11 @@ pub fn router(state: AppState) -> Router {
         .route("/signup", post(auth::signup))
         .route("/signout", post(auth::signout))
         .route("/embed", get(auth::embed))
+        .route(
+            "/integrations/{slug}/connect",
+            get(connect::start).post(connect::submit),
+        )
+        .route("/vendor/{file}", get(vendor))
         .route(
             "/webhooks/cobalt",
             post(webhooks::receive)
@@ -103,6 +109,23 @@ async fn brand_css(axum::extract::State(state): axum::extract::State<AppState>) 
             format!(":root {{ --brand: {color}; }}\n")
         });
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
+}
+
+/// `/vendor/cobalt-js-<version>.<hash>.mjs`: the embedded cobalt-js. The name changes with
+/// the content, so it is cached for a year.
+async fn vendor(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    use app::server::vendor::{COBALT_JS, cobalt_js_path};
+    if cobalt_js_path().strip_prefix("/vendor/") != Some(file.as_str()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, IMMUTABLE),
+        ],
+        COBALT_JS,
+    )
+        .into_response()
 }
 
 /// Largest request body on any route (413 beyond): a whole config form fits many times over.

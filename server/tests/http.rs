@@ -936,3 +936,204 @@ async fn oversized_request_bodies_are_refused_with_413() {
         StatusCode::PAYLOAD_TOO_LARGE
     );
 }
+
+#[tokio::test]
+async fn cobalt_js_is_served_from_this_site_as_an_immutable_es_module_with_its_integrity() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada@example.com").await;
+    let asset = app::server::vendor::cobalt_js_path();
+    let module = app.get(asset, None).await;
+    assert_eq!(module.status, StatusCode::OK);
+    assert_eq!(
+        module.headers[header::CONTENT_TYPE],
+        "text/javascript; charset=utf-8"
+    );
+    assert!(
+        module.headers[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert!(
+        module
+            .body
+            .contains("export const Cobalt = exports.Cobalt;")
+    );
+    assert_eq!(
+        app.get("/vendor/cobalt-js-8.0.0.0000.mjs", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // The detail page hands the island the URL and the integrity hash of the very bytes served.
+    let page = app.get("/integrations/hubspot", Some(&cookie)).await;
+    assert!(page.body.contains(asset), "{}", page.body);
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let integrity = format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&module.body))
+    );
+    assert!(
+        page.body.contains(&integrity),
+        "{integrity} not in the page"
+    );
+    // ...and loads none of it before a connection starts.
+    assert!(!page.body.contains(&format!("src=\"{asset}")));
+}
+
+#[tokio::test]
+async fn connect_without_javascript_redirects_an_oauth_app_to_consent_and_back() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada@example.com").await;
+    let reply = app
+        .get("/integrations/hubspot/connect", Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let consent = reply.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        consent.starts_with(&format!(
+            "{}/emulator/oauth/hubspot/authorize",
+            app.sandbox.base_url()
+        )),
+        "{consent}"
+    );
+
+    // A key-based app is connected with its form instead; without a session, sign in first.
+    let keybased = app.get("/integrations/copper/connect", Some(&cookie)).await;
+    assert_eq!(keybased.headers[header::LOCATION], "/integrations/copper");
+    let anonymous = app.get("/integrations/hubspot/connect", None).await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert!(
+        anonymous.headers[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/signup?return=")
+    );
+
+    // The consent page sends the browser back to the detail page, which reads Cobalt afresh.
+    app.cards(&cookie).await;
+    let state = consent
+        .split("state=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_owned();
+    let answer = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!(
+            "{}/emulator/oauth/hubspot/authorize",
+            app.sandbox.base_url()
+        ))
+        .form(&[("state", state.as_str()), ("decision", "allow")])
+        .send()
+        .await
+        .unwrap();
+    let back = answer.headers()[header::LOCATION].to_str().unwrap();
+    assert!(
+        back.starts_with(&format!(
+            "{PUBLIC_URL}/integrations/hubspot?status=connected"
+        )),
+        "{back}"
+    );
+    let page = app
+        .get("/integrations/hubspot?status=connected", Some(&cookie))
+        .await;
+    assert!(page.body.contains("HubSpot is connected."), "{}", page.body);
+}
+
+#[tokio::test]
+async fn credentials_posted_without_javascript_are_checked_then_saved() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada@example.com").await;
+    let status = |cards: Vec<IntegrationCard>| {
+        cards
+            .into_iter()
+            .find(|c| c.slug == "copper")
+            .unwrap()
+            .status
+    };
+
+    // A missing field: the form again, with the typed value but never the secret, and nothing sent.
+    let missing = app
+        .post_form(
+            "/integrations/copper/connect",
+            "api_token=s3cret-value&email=",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        missing.body.contains("Enter Email Address."),
+        "{}",
+        missing.body
+    );
+    assert!(!missing.body.contains("s3cret-value"));
+    assert_eq!(
+        app.calls("PUT /api/v2/public/linked-account/integration/save-key-credentials/{slug}")
+            .await,
+        0
+    );
+
+    // Refused by the provider: Cobalt's message, the other values kept.
+    let refused = app
+        .post_form(
+            "/integrations/copper/connect",
+            "api_token=sandbox-invalid&email=ops%40example.com",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("Failed to verify credentials: Copper rejected them"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("value=\"ops@example.com\""));
+    assert!(!refused.body.contains("value=\"sandbox-invalid\""));
+    assert_eq!(
+        status(app.cards(&cookie).await),
+        ConnectionStatus::Available
+    );
+
+    // From another site: refused before anything happens.
+    let forged = app
+        .send(
+            Request::post("/integrations/copper/connect")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ORIGIN, "https://evil.example")
+                .header(header::COOKIE, &cookie)
+                .body(Body::from("api_token=abc&email=ops%40example.com"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        status(app.cards(&cookie).await),
+        ConnectionStatus::Available
+    );
+
+    let saved = app
+        .post_form(
+            "/integrations/copper/connect",
+            "api_token=abc&email=ops%40example.com",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        saved.headers[header::LOCATION],
+        "/integrations/copper?status=connected"
+    );
+    assert_eq!(
+        status(app.cards(&cookie).await),
+        ConnectionStatus::Connected
+    );
+}

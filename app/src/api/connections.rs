@@ -30,13 +30,7 @@ pub async fn oauth_redirect_url(slug: String) -> Result<String, AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity(&state)?;
-    let return_to = format!("{}/integrations/{slug}", state.config.public_url);
-    let params = [("redirect_uri", return_to.as_str())];
-    let auth = state
-        .with_account(&identity, || {
-            state.cobalt.oauth_url(&identity.account_id, &slug, &params)
-        })
+    crate::server::connect::oauth_redirect(&state, &identity, &slug)
         .await
-        .map_err(|e| AppError::upstream(e).with_status())?;
-    Ok(auth.auth_url)
+        .map_err(AppError::with_status)
 }

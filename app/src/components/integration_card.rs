@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use crate::model::{ConnectionStatus, IntegrationCard};
 
 /// A provider that requires its own connect button (brand guidelines), drawn by us in CSS.
-struct BrandedButton {
-    label: &'static str,
-    class: &'static str,
+pub(crate) struct BrandedButton {
+    pub label: &'static str,
+    pub class: &'static str,
 }
 
 /// The registry of branded connect buttons, by app slug.
-fn branded_button(slug: &str) -> Option<BrandedButton> {
+pub(crate) fn branded_button(slug: &str) -> Option<BrandedButton> {
     match slug {
         "quickbooks" => Some(BrandedButton {
             label: "Connect to QuickBooks",

@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{hooks::use_params, params::Params};
+use leptos_router::{
+    hooks::{use_params, use_query_map},
+    params::Params,
+};
 
 use crate::api::get_integration;
-use crate::components::{ErrorList, PrimaryAction, SiteHeader, StatusBadge};
+use crate::components::{ConnectPanel, ErrorList, SiteHeader, StatusBadge};
 use crate::model::{ConnectionStatus, IntegrationCard};
 use crate::pages::{platform_name, viewer};
 
@@ -26,6 +29,16 @@ pub fn IntegrationPage() -> impl IntoView {
             .and_then(|p| p.slug.clone())
             .unwrap_or_default()
     };
+    // `?status=` marks the return from a connection (popup or redirect): Cobalt changed behind
+    // our cache, so this render reads it afresh.
+    let outcome = use_query_map().with_untracked(|q| q.get("status"));
+    #[cfg(feature = "ssr")]
+    if outcome.is_some()
+        && let Some(state) = use_context::<crate::server::AppState>()
+        && let Ok(identity) = crate::server::current_identity(&state)
+    {
+        state.invalidate(&identity.account_id);
+    }
     let app = Resource::new_blocking(slug, get_integration);
     view! {
         <SiteHeader platform_name=platform_name() viewer=viewer() />
@@ -39,7 +52,10 @@ pub fn IntegrationPage() -> impl IntoView {
                     <ErrorList errors />
                     <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
                 }>
-                    {move || Suspend::new(async move { app.await.map(|app| view! { <Detail app /> }) })}
+                    {move || {
+                        let outcome = outcome.clone();
+                        Suspend::new(async move { app.await.map(|app| view! { <Detail app outcome /> }) })
+                    }}
                 </ErrorBoundary>
             </Suspense>
         </main>
@@ -47,22 +63,13 @@ pub fn IntegrationPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(app: cobalt::Application) -> impl IntoView {
+fn Detail(app: cobalt::Application, outcome: Option<String>) -> impl IntoView {
     let Some(card) = IntegrationCard::from_application(&app) else {
         return view! { <p>"This integration has no address."</p> }.into_any();
     };
-    let accounts = app.connected_accounts.clone();
-    let auth = match app.auth_type.as_ref().map(|a| a.as_str()) {
-        Some("oauth2") => "OAuth",
-        Some("keybased") => "API key",
-        _ => "",
-    };
-    let status_text = match card.status {
-        ConnectionStatus::Connected => "Connected",
-        ConnectionStatus::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
-        ConnectionStatus::Available => "Not connected",
-    };
     let alt = format!("{} logo", card.name);
+    let banner = outcome_banner(outcome.as_deref(), &card);
+    let status = card.status;
     view! {
         <Title text=card.name.clone() />
         <article class="detail__app">
@@ -70,31 +77,93 @@ fn Detail(app: cobalt::Application) -> impl IntoView {
                 {card.icon.clone().map(|icon| view! { <img class="detail__logo" src=icon alt=alt width="64" height="64" /> })}
                 <div>
                     <h1>{card.name.clone()}</h1>
-                    <StatusBadge status=card.status />
+                    <StatusBadge status />
                 </div>
             </header>
+            <div class="detail__outcome" role="status">
+                {banner.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
+            </div>
             <p class="detail__description">{card.description.clone()}</p>
             <ul class="card__tags" aria-label="Categories">
                 {card.tags.iter().map(|tag| view! { <li class="tag">{tag.clone()}</li> }).collect_view()}
             </ul>
-            <section class="detail__section" aria-labelledby="connection-heading">
-                <h2 id="connection-heading">"Connection"</h2>
-                <p class="detail__status" data-status=format!("{:?}", card.status)>{status_text}</p>
-                {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> })}
-                <div class="detail__action">
-                    <PrimaryAction slug=card.slug.clone() name=card.name.clone() status=card.status />
-                </div>
-            </section>
-            <section class="detail__section" aria-labelledby="configuration-heading">
-                <h2 id="configuration-heading">"Configuration"</h2>
-                <p class="detail__placeholder">
-                    {match card.status {
-                        ConnectionStatus::Available => "Connect the app to configure what it syncs.",
-                        _ => "Configuration options will appear here.",
-                    }}
-                </p>
-            </section>
+            <ConnectionSection app card />
+            {(status != ConnectionStatus::Available).then(|| view! {
+                <section class="detail__section" aria-labelledby="configuration-heading">
+                    <h2 id="configuration-heading">"Configuration"</h2>
+                    <p class="detail__placeholder">"Configuration options will appear here."</p>
+                </section>
+            })}
         </article>
+    }
+    .into_any()
+}
+
+/// What the page says after coming back from a connection (`?status=`), checked against what
+/// Cobalt now reports.
+fn outcome_banner(outcome: Option<&str>, card: &IntegrationCard) -> Option<(&'static str, String)> {
+    let name = &card.name;
+    match (outcome?, card.status) {
+        ("connected", ConnectionStatus::Connected) => {
+            Some(("success", format!("{name} is connected.")))
+        }
+        ("connected", _) => Some((
+            "warning",
+            format!("The connection to {name} did not complete. Try again."),
+        )),
+        ("unavailable", _) => Some((
+            "warning",
+            format!(
+                "The connection to {name} could not start: the integrations service is unavailable. Try again in a moment."
+            ),
+        )),
+        ("denied", _) => Some((
+            "info",
+            format!("Connection cancelled: {name} was not given access."),
+        )),
+        _ => None,
+    }
+}
+
+/// The connection: its status, the connected accounts, and Connect or Reconnect.
+#[component]
+fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl IntoView {
+    let auth = match app.auth_type.as_ref().map(|a| a.as_str()) {
+        Some("oauth2") => "OAuth",
+        Some("keybased") => "API key",
+        _ => "",
+    };
+    let oauth = auth == "OAuth";
+    let status_text = match card.status {
+        ConnectionStatus::Connected => "Connected",
+        ConnectionStatus::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
+        ConnectionStatus::Available => "Not connected",
+    };
+    let accounts = app.connected_accounts;
+    let connect = (card.status != ConnectionStatus::Connected).then(|| {
+        let draft = use_context::<crate::model::connect::CredentialsDraft>().unwrap_or_default();
+        view! {
+            <div class="detail__action">
+                <ConnectPanel
+                    slug=card.slug.clone()
+                    name=card.name.clone()
+                    status=card.status
+                    oauth
+                    fields=app.auth_input_map
+                    sdk=crate::pages::cobalt_js_asset()
+                    draft
+                />
+            </div>
+        }
+        .into_any()
+    });
+    view! {
+        <section class="detail__section" aria-labelledby="connection-heading">
+            <h2 id="connection-heading">"Connection"</h2>
+            <p class="detail__status" data-status=format!("{:?}", card.status)>{status_text}</p>
+            {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> }.into_any())}
+            {connect}
+        </section>
     }
     .into_any()
 }

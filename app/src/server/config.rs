@@ -43,6 +43,8 @@ pub struct Config {
     pub session_max_age: Duration,
     /// Who may frame the tab: the CSP `frame-ancestors` sources (`FRAME_ANCESTORS`).
     pub frame_ancestors: String,
+    /// cobalt-js from a CDN (`COBALT_JS_URL` + `COBALT_JS_INTEGRITY`) instead of this site's copy.
+    pub cobalt_js: Option<crate::model::connect::CobaltJsAsset>,
 }
 
 /// A secret setting. Its `Debug` never shows the value.
@@ -82,6 +84,7 @@ impl std::fmt::Debug for Config {
             .field("signup_enabled", &self.signup_enabled)
             .field("session_max_age", &self.session_max_age)
             .field("frame_ancestors", &self.frame_ancestors)
+            .field("cobalt_js", &self.cobalt_js)
             .finish()
     }
 }
@@ -181,7 +184,20 @@ impl Config {
                         .into(),
             });
         }
+        let cobalt_js = match (get("COBALT_JS_URL"), get("COBALT_JS_INTEGRITY")) {
+            (None, None) => None,
+            (Some(url), Some(integrity)) => Some(cobalt_js(&url, &integrity)?),
+            (Some(_), None) => return Err(ConfigError::Invalid {
+                name: "COBALT_JS_INTEGRITY",
+                reason: "required with COBALT_JS_URL: the file's subresource-integrity hash, e.g. sha384-…".into(),
+            }),
+            (None, Some(_)) => return Err(ConfigError::Invalid {
+                name: "COBALT_JS_URL",
+                reason: "COBALT_JS_INTEGRITY is set but COBALT_JS_URL is not".into(),
+            }),
+        };
         Ok(Self {
+            cobalt_js,
             frame_ancestors,
             public_url,
             cookie_key,
@@ -216,6 +232,50 @@ fn base_url(name: &'static str, value: &str) -> Result<String, ConfigError> {
         });
     }
     Ok(value.trim_end_matches('/').to_owned())
+}
+
+/// A CDN copy of cobalt-js: an https URL (http only on localhost) of an ES module build, with
+/// the subresource-integrity hash the browser checks it against.
+fn cobalt_js(
+    url: &str,
+    integrity: &str,
+) -> Result<crate::model::connect::CobaltJsAsset, ConfigError> {
+    let local = ["http://localhost", "http://127.0.0.1"]
+        .iter()
+        .any(|prefix| url.starts_with(prefix));
+    if !(url.starts_with("https://") || local) || url.contains(['"', '\'', ' ', '<', '>']) {
+        return Err(ConfigError::Invalid {
+            name: "COBALT_JS_URL",
+            reason: "must be an https URL of an ES module build of @cobaltio/cobalt-js".into(),
+        });
+    }
+    let hash = ["sha256-", "sha384-", "sha512-"]
+        .iter()
+        .find_map(|prefix| integrity.strip_prefix(prefix));
+    let well_formed = hash.is_some_and(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+    });
+    if !well_formed {
+        return Err(ConfigError::Invalid {
+            name: "COBALT_JS_INTEGRITY",
+            reason: "expected sha256-, sha384- or sha512- followed by a base64 digest".into(),
+        });
+    }
+    Ok(crate::model::connect::CobaltJsAsset {
+        url: url.to_owned(),
+        integrity: integrity.to_owned(),
+    })
+}
+
+/// The origin (`scheme://host[:port]`) of an absolute URL, for a CSP source list.
+pub fn origin_of(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let end = rest
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| url.len() - rest.len() + i);
+    Some(&url[..end])
 }
 
 /// A CSS hex colour, checked so it can be written into a stylesheet as is.
@@ -276,6 +336,41 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn a_cdn_copy_of_cobalt_js_needs_https_and_a_well_formed_integrity() {
+        let url = "https://cdn.example.com/npm/@cobaltio/cobalt-js@8.0.0/+esm";
+        let ok = config(&[
+            ("COBALT_JS_URL", url),
+            ("COBALT_JS_INTEGRITY", "sha384-abc+/="),
+        ])
+        .unwrap();
+        assert_eq!(ok.cobalt_js.unwrap().url, url);
+        for vars in [
+            &[("COBALT_JS_URL", url)][..],
+            &[("COBALT_JS_INTEGRITY", "sha384-abc")],
+            &[
+                ("COBALT_JS_URL", "http://cdn.example.com/x.mjs"),
+                ("COBALT_JS_INTEGRITY", "sha384-abc"),
+            ],
+            &[("COBALT_JS_URL", url), ("COBALT_JS_INTEGRITY", "md5-abc")],
+            &[
+                ("COBALT_JS_URL", url),
+                ("COBALT_JS_INTEGRITY", "sha384-a b"),
+            ],
+        ] {
+            assert!(config(vars).is_err(), "{vars:?}");
+        }
+        assert_eq!(origin_of(url), Some("https://cdn.example.com"));
+        assert_eq!(
+            origin_of("http://127.0.0.1:9/a?b"),
+            Some("http://127.0.0.1:9")
+        );
+        assert_eq!(
+            origin_of("https://cdn.example.com"),
+            Some("https://cdn.example.com")
+        );
     }
 
     #[test]

@@ -7,9 +7,16 @@ use super::Config;
 pub fn content_security_policy(config: &Config, nonce: &str) -> String {
     let cobalt = &config.cobalt_public_url;
     let ancestors = &config.frame_ancestors;
+    // A CDN copy of cobalt-js (COBALT_JS_URL) is the only script from elsewhere.
+    let cdn = config
+        .cobalt_js
+        .as_ref()
+        .and_then(|asset| super::config::origin_of(&asset.url))
+        .map(|origin| format!(" {origin}"))
+        .unwrap_or_default();
     [
         "default-src 'self'".to_owned(),
-        format!("script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'"),
+        format!("script-src 'self'{cdn} 'wasm-unsafe-eval' 'nonce-{nonce}'"),
         "style-src 'self'".to_owned(),
         // Logos are Cobalt's `icon` URLs, hosted wherever Cobalt keeps them.
         format!("img-src 'self' data: https: {cobalt}"),
@@ -58,5 +65,15 @@ mod tests {
         );
         assert!(policy.contains("frame-ancestors 'self'"), "{policy}");
         assert!(policy.contains("style-src 'self';"), "{policy}");
+
+        config.cobalt_js = Some(crate::model::connect::CobaltJsAsset {
+            url: "https://cdn.example.com/cobalt.mjs".into(),
+            integrity: "sha384-x".into(),
+        });
+        let policy = content_security_policy(&config, "n");
+        assert!(
+            policy.contains("script-src 'self' https://cdn.example.com 'wasm-unsafe-eval'"),
+            "{policy}"
+        );
     }
 }

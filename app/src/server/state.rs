@@ -25,6 +25,8 @@ pub struct AppState {
     pub caches: Arc<Caches>,
     /// Content hashes of the `/pkg` assets, appended as `?v=` so they can be cached forever.
     pub assets: Arc<AssetVersions>,
+    /// Where browsers load cobalt-js from, with its integrity hash.
+    pub cobalt_js: Arc<crate::model::connect::CobaltJsAsset>,
 }
 
 /// How long an account's application list is served from memory. Our own mutations (and
@@ -63,6 +65,7 @@ impl AppState {
         client.timeout = config.upstream_timeout;
         Ok(Self {
             leptos_options,
+            cobalt_js: Arc::new(super::vendor::cobalt_js_asset(&config)),
             cobalt: CobaltClient::new(client)?,
             config: Arc::new(config),
             caches: Arc::new(Caches::default()),

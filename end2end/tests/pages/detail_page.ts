@@ -6,15 +6,39 @@ export class DetailPage {
   readonly status: Locator;
   readonly accounts: Locator;
   readonly back: Locator;
+  /** The outcome of the last connection, shown after the page comes back from it. */
+  readonly outcome: Locator;
+  /** The connect panel's live region: progress, cancellation and errors. */
+  readonly connectStatus: Locator;
+  readonly cancel: Locator;
+  readonly configuration: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1 });
     this.status = page.locator(".detail__status");
     this.accounts = page.getByRole("table", { name: "Connected accounts" });
     this.back = page.getByRole("link", { name: "Integrations", exact: true }).last();
+    this.outcome = page.locator(".detail__outcome");
+    this.connectStatus = page.locator(".connect__status");
+    this.cancel = page.getByRole("button", { name: "Cancel" });
+    this.configuration = page.getByRole("heading", { name: "Configuration" });
   }
 
   async goto(slug: string): Promise<void> {
     await this.page.goto(`/integrations/${slug}`);
+  }
+
+  /** The Connect (or Reconnect) control of an OAuth app. */
+  connectButton(name: string, label = "Connect"): Locator {
+    return this.page.getByRole("link", { name: `${label} ${name}` });
+  }
+
+  /** A field of a key-based credentials form, by its label. */
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: false });
+  }
+
+  submitCredentials(name: string, label = "Connect"): Promise<void> {
+    return this.page.getByRole("button", { name: `${label} ${name}` }).click();
   }
 }

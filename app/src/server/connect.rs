@@ -1,0 +1,91 @@
+//! Connecting without the browser SDK: the same-tab OAuth redirect (the fallback when no popup
+//! can be opened, and Connect without JavaScript) and key-based credentials posted by a plain
+//! form.
+
+use super::{AppState, Identity};
+use crate::error::AppError;
+use crate::model::connect::{CredentialsDraft, credentials_payload};
+
+/// The provider's consent URL for a same-tab OAuth flow; the provider comes back to
+/// `/integrations/{slug}` on this site.
+pub async fn oauth_redirect(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+) -> Result<String, AppError> {
+    let return_to = format!("{}/integrations/{slug}", state.config.public_url);
+    let params = [("redirect_uri", return_to.as_str())];
+    state
+        .with_account(identity, || {
+            state.cobalt.oauth_url(&identity.account_id, slug, &params)
+        })
+        .await
+        .map(|auth| auth.auth_url)
+        .map_err(AppError::upstream)
+}
+
+/// Checks and saves key-based credentials for `app` (through Cobalt's API-key route). A
+/// failure comes with its HTTP status: 422 for what the user can fix, 502 for an outage.
+pub async fn save_credentials(
+    state: &AppState,
+    identity: &Identity,
+    app: &cobalt::Application,
+    slug: &str,
+    values: Vec<(String, String)>,
+) -> Result<(), (u16, CredentialsDraft)> {
+    let keep: Vec<(String, String)> = values
+        .iter()
+        .filter(|(name, _)| {
+            app.auth_input_map
+                .iter()
+                .any(|f| f.name == *name && f.input_type != "password")
+        })
+        .cloned()
+        .collect();
+    let payload = credentials_payload(&app.auth_input_map, &values).map_err(|problems| {
+        let draft = CredentialsDraft {
+            values: keep.clone(),
+            problems,
+            message: None,
+        };
+        (422, draft)
+    })?;
+    let saved = state
+        .with_account(identity, || {
+            state
+                .cobalt
+                .save_key_credentials(&identity.account_id, slug, &payload)
+        })
+        .await;
+    state.invalidate(&identity.account_id);
+    match saved {
+        Ok(result) if result.success => Ok(()),
+        Ok(_) => Err((
+            422,
+            CredentialsDraft {
+                values: keep,
+                problems: Vec::new(),
+                message: Some(format!("{} did not accept these credentials.", app.name)),
+            },
+        )),
+        Err(error) => {
+            // Cobalt's own words for a refused credential ("Failed to verify credentials: …")
+            // tell the user what to fix; anything else is an outage.
+            let refused = error
+                .status()
+                .is_some_and(|s| s.as_u16() == 400 || s.as_u16() == 500)
+                && error.message().is_some_and(|m| !m.is_empty());
+            let (status, message) = if refused {
+                (422, error.message().unwrap_or_default().to_owned())
+            } else {
+                (502, AppError::upstream(error).to_string())
+            };
+            let draft = CredentialsDraft {
+                values: keep,
+                problems: Vec::new(),
+                message: Some(message),
+            };
+            Err((status, draft))
+        }
+    }
+}
