@@ -40,7 +40,8 @@ fn main() {
          // --- cobalt.js ---\n\
          {source}\n\
          // --- end of cobalt.js ---\n\
-         export const Cobalt = exports.Cobalt;\n"
+         const exported = exports.Cobalt;\n\
+         export {{ exported as Cobalt }};\n"
     );
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("cobalt.mjs");
     fs::write(&out, module).unwrap_or_else(|err| panic!("cannot write {}: {err}", out.display()));

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::CobaltSession;
-use crate::model::connect::CobaltJsAsset;
+use crate::model::connect::{CobaltJsAsset, CredentialValue};
 
 thread_local! {
     /// `(url) => import(url)`, handed over by `/boot.js`. `import()` is syntax, not a function, so
@@ -57,6 +57,13 @@ pub enum ConnectError {
     Cancelled(String),
 }
 
+/// An app's connection as `getApp` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppConnection {
+    pub connected: bool,
+    pub reauth_required: bool,
+}
+
 /// One SDK instance, bound to a session token and Cobalt's base URL.
 pub struct Cobalt {
     instance: Object,
@@ -92,7 +99,7 @@ impl Cobalt {
     pub async fn connect(
         &self,
         slug: &str,
-        payload: Option<&serde_json::Map<String, serde_json::Value>>,
+        payload: Option<&[(String, CredentialValue)]>,
         popup: Option<&web_sys::Window>,
     ) -> Result<bool, ConnectError> {
         // The patches below are global: one SDK call at a time. A previous call still polling
@@ -102,8 +109,7 @@ impl Cobalt {
         }
         let window = web_sys::window().ok_or(ConnectError::LoadFailed)?;
         let payload = match payload {
-            Some(map) => js_sys::JSON::parse(&serde_json::Value::Object(map.clone()).to_string())
-                .map_err(|e| ConnectError::Unexpected(js_message(&e)))?,
+            Some(credentials) => credentials_object(credentials)?.into(),
             None => JsValue::UNDEFINED,
         };
         let failures = FailedResponses::observe(&window, &self.base_url)?;
@@ -137,9 +143,9 @@ impl Cobalt {
         }
     }
 
-    /// `cobalt.getApp(slug)`: the app as the signed-in account sees it right now.
-    pub async fn get_app(&self, slug: &str) -> Result<cobalt::Application, ConnectError> {
-        let value = JsFuture::from(self.call("getApp", &[slug.into()])?)
+    /// `cobalt.getApp(slug)`: whether the app is connected for the signed-in account now.
+    pub async fn get_app(&self, slug: &str) -> Result<AppConnection, ConnectError> {
+        let app = JsFuture::from(self.call("getApp", &[slug.into()])?)
             .await
             .map_err(|error| {
                 if error.has_type::<js_sys::TypeError>() {
@@ -148,10 +154,16 @@ impl Cobalt {
                     ConnectError::Rejected(js_message(&error))
                 }
             })?;
-        let json = js_sys::JSON::stringify(&value)
-            .map_err(|e| ConnectError::Unexpected(js_message(&e)))?;
-        serde_json::from_str(&String::from(json))
-            .map_err(|e| ConnectError::Unexpected(format!("unexpected app from Cobalt: {e}")))
+        let flag = |name: &str| {
+            Reflect::get(&app, &name.into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+        };
+        Ok(AppConnection {
+            connected: flag("connected"),
+            reauth_required: flag("reauth_required"),
+        })
     }
 
     /// Calls a method of the SDK instance, which returns a promise.
@@ -302,16 +314,18 @@ fn hand_popup_to_sdk(
 pub fn open_popup(title: &str) -> Option<web_sys::Window> {
     let window = web_sys::window()?;
     let open = NATIVE_OPEN.with_borrow(Clone::clone)?;
-    let popup: web_sys::Window = open
+    let popup = open
         .call3(
             &window,
             &"about:blank".into(),
             &"cobalt-connect".into(),
             &"popup=yes,width=600,height=720".into(),
         )
-        .ok()?
-        .dyn_into()
-        .ok()?;
+        .ok()
+        .filter(|w| w.is_object())?
+        // Not `dyn_into`: the popup's Window belongs to another realm, so `instanceof Window`
+        // is false even though it is one.
+        .unchecked_into::<web_sys::Window>();
     if let Some(document) = popup.document() {
         document.set_title(title);
         if let Some(body) = document.body() {
@@ -394,11 +408,27 @@ impl FailedResponses {
     }
 }
 
+/// The credentials as the plain object cobalt-js posts (built in JS, so the wasm needs no
+/// JSON writer or float parser of its own).
+fn credentials_object(credentials: &[(String, CredentialValue)]) -> Result<Object, ConnectError> {
+    let object = Object::new();
+    for (name, value) in credentials {
+        let value = match value {
+            CredentialValue::Text(text) => JsValue::from_str(text),
+            CredentialValue::Number(text) => JsValue::from_f64(js_sys::Number::parse_float(text)),
+            CredentialValue::Bool(flag) => JsValue::from_bool(*flag),
+        };
+        set(&object, name, &value)?;
+    }
+    Ok(object)
+}
+
 /// Cobalt's `message` from an error body, or a sentence for the status when it sent none.
 fn cobalt_message(status: u16, body: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(body)
+    js_sys::JSON::parse(body)
         .ok()
-        .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned))
+        .and_then(|v| Reflect::get(&v, &"message".into()).ok())
+        .and_then(|m| m.as_string())
         .filter(|m| !m.trim().is_empty())
         .unwrap_or_else(|| match status {
             429 => "Cobalt is receiving too many requests. Wait a moment and try again.".into(),

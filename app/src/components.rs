@@ -10,7 +10,7 @@ mod site_header;
 mod theme_toggle;
 
 pub use asset_links::{AssetLinks, AssetVersions};
-pub use connect_panel::ConnectPanel;
+pub use connect_panel::{CredentialFields, CredentialsForm, OAuthConnect};
 pub use error_list::ErrorList;
 pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};
 pub use marketplace::Marketplace;

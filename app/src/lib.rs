@@ -1,5 +1,8 @@
 //! The integrations tab: pages, islands and server functions, compiled for the server (`ssr`)
 //! and for the browser (`hydrate`, islands only).
+// Views are nested static types; the detail page's (with the Connect island) is deeper than
+// rustc's default layout depth allows.
+#![recursion_limit = "256"]
 
 pub mod api;
 mod app;

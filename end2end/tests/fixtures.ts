@@ -1,10 +1,12 @@
 import { test as base, expect } from "@playwright/test";
+import { DetailPage } from "./pages/detail_page";
 import { MarketplacePage } from "./pages/marketplace_page";
 import { SignupPage } from "./pages/signup_page";
 
 type Fixtures = {
   signup: SignupPage;
   marketplace: MarketplacePage;
+  detail: DetailPage;
   /** A fresh account, signed in through the real sign-up form. */
   signedIn: { name: string; email: string };
   /** Errors the page logged or threw; tests assert there are none. */
@@ -39,6 +41,9 @@ export const test = base.extend<Fixtures>({
   // `javaScriptEnabled` is a built-in option, set per project in playwright.config.ts.
   marketplace: async ({ page, javaScriptEnabled }, use) => {
     await use(new MarketplacePage(page, { hydrates: javaScriptEnabled }));
+  },
+  detail: async ({ page, javaScriptEnabled }, use) => {
+    await use(new DetailPage(page, { hydrates: javaScriptEnabled }));
   },
   signedIn: async ({ signup, page }, use, testInfo) => {
     const id = `${testInfo.project.name}-${testInfo.testId}-${Date.now()}`;

@@ -59,6 +59,7 @@ test("first load of /integrations stays within the byte budget", async ({ signed
   console.log(report.join("\n"));
 
   expect(rows.get("html")!.files, "the page itself").toBe(1);
+  expect(bodies.filter((b) => b.url.includes("/vendor/")), "cobalt-js waits for a connection").toEqual([]);
   expect(rows.get("wasm")!.files, "the islands' wasm").toBe(1);
   expect(total.brotli, "total brotli bytes of the first load").toBeLessThanOrEqual(budget.total_brotli_bytes);
 });
@@ -75,4 +76,65 @@ test("navigation to hydrated: the median of 10 loads of /integrations", async ({
   const median = (times[4] + times[5]) / 2;
   console.log(`navigation to data-hydrated over 10 loads: median ${median.toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[9].toFixed(1)})`);
   expect(median).toBeGreaterThan(0);
+});
+
+const OAUTH_APPS = [
+  ["hubspot", "HubSpot"],
+  ["salesforce", "Salesforce"],
+  ["slack", "Slack"],
+  ["google-sheets", "Google Sheets"],
+  ["quickbooks", "QuickBooks Online"],
+] as const;
+
+test("what a connect adds, and click-to-Connected over 5 OAuth connects", async ({ signedIn, page, context }) => {
+  test.setTimeout(120_000);
+  const times: number[] = [];
+  let added: { path: string; bytes: number }[] = [];
+  for (const [index, [slug, name]] of OAUTH_APPS.entries()) {
+    await page.goto(`/integrations/${slug}`);
+    await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
+    const responses: Promise<{ path: string; bytes: number }>[] = [];
+    const record = (response: import("@playwright/test").Response) => {
+      responses.push(
+        response
+          .request()
+          .sizes()
+          .then((sizes) => ({ path: new URL(response.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize })),
+      );
+    };
+    page.on("response", record);
+    const popupOpened = page.waitForEvent("popup");
+    const connect =
+      slug === "quickbooks" ? page.getByRole("link", { name: "Connect to QuickBooks" }) : page.getByRole("link", { name: `Connect ${name}` });
+    const start = Date.now();
+    await connect.click();
+    const popup = await popupOpened;
+    await popup.getByRole("button", { name: "Allow" }).click();
+    await page.getByText(`${name} is connected.`).waitFor();
+    times.push(Date.now() - start);
+    page.off("response", record);
+    // The first connect of the page load is the one that loads cobalt-js.
+    if (index === 0) {
+      added = (await Promise.all(responses)).filter((r) => !r.path.startsWith(`/integrations/${slug}`) && !r.path.startsWith("/pkg/"));
+    }
+  }
+  const byKind = (match: (path: string) => boolean) => added.filter((r) => match(r.path)).reduce((sum, r) => sum + r.bytes, 0);
+  const sdk = byKind((p) => p.startsWith("/vendor/"));
+  const ours = byKind((p) => p.startsWith("/api/"));
+  const cobalt = byKind((p) => !p.startsWith("/vendor/") && !p.startsWith("/api/"));
+  console.log(
+    [
+      "bytes a connect adds to the page (on the wire, headers included, first connect of a page load)",
+      `  cobalt-js module        ${String(sdk).padStart(7)}`,
+      `  our server functions   ${String(ours).padStart(7)}`,
+      `  Cobalt API (SDK calls) ${String(cobalt).padStart(7)}`,
+      `  total                  ${String(sdk + ours + cobalt).padStart(7)}`,
+    ].join("\n"),
+  );
+  times.sort((a, b) => a - b);
+  console.log(
+    `click on Connect to Connected (sandbox, consent answered at once), ${times.length} OAuth apps: median ${times[2]} ms (min ${times[0]}, max ${times[4]})`,
+  );
+  expect(sdk, "cobalt-js loaded on demand").toBeGreaterThan(0);
+  expect(context.pages()).toHaveLength(1);
 });

@@ -954,11 +954,7 @@ async fn cobalt_js_is_served_from_this_site_as_an_immutable_es_module_with_its_i
             .unwrap()
             .contains("immutable")
     );
-    assert!(
-        module
-            .body
-            .contains("export const Cobalt = exports.Cobalt;")
-    );
+    assert!(module.body.contains("export { exported as Cobalt };"));
     assert_eq!(
         app.get("/vendor/cobalt-js-8.0.0.0000.mjs", None)
             .await

@@ -6,12 +6,12 @@
 //! the app's `auth_input_map`, checked before anything is sent and submitted through
 //! cobalt-js; without JavaScript it posts to the server, which saves the credentials.
 
-use cobalt::InputField;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-use crate::components::integration_card::branded_button;
+use crate::components::integration_card::{ActionStyle, action_style};
 use crate::model::ConnectionStatus;
-use crate::model::connect::{CobaltJsAsset, CredentialsDraft, FieldProblem, option_pairs};
+use crate::model::connect::{CobaltJsAsset, CredentialInput, CredentialsDraft, InputKind};
 
 /// How long the consent window may stay open before the attempt is given up.
 #[cfg(feature = "hydrate")]
@@ -27,66 +27,31 @@ enum Notice {
     Error { message: String, reload: bool },
 }
 
-/// Connect (or Reconnect) for one app.
+/// Connect (or Reconnect) for an OAuth app: a link into the redirect flow, which the hydrated
+/// island turns into the popup flow.
 #[island]
-pub fn ConnectPanel(
+pub fn OAuthConnect(
     slug: String,
     name: String,
     status: ConnectionStatus,
-    oauth: bool,
-    fields: Vec<InputField>,
     sdk: CobaltJsAsset,
-    /// A form posted without JavaScript that must be corrected (empty otherwise).
-    draft: CredentialsDraft,
 ) -> impl IntoView {
-    let busy = RwSignal::new(false);
-    let notice = RwSignal::new(draft.message.clone().map(|message| Notice::Error {
-        message,
-        reload: false,
-    }));
-    let problems = RwSignal::new(draft.problems.clone());
-    let label = match status {
-        ConnectionStatus::NeedsReconnect => "Reconnect",
-        _ => "Connect",
-    };
-    let action = format!("/integrations/{slug}/connect");
-    let context = Flow {
-        slug: slug.clone(),
-        name: name.clone(),
-        sdk,
-        busy,
-        notice,
-    };
-    let notice_view = move || {
-        notice.get().map(|notice| match notice {
-            Notice::Info(message) => view! { <p class="connect__info">{message}</p> }.into_any(),
-            Notice::Error { message, reload } => view! {
-                <div class="connect__error" role="alert">
-                    <p>{message}</p>
-                    {reload.then(|| view! { <a class="button button--secondary" href="">"Reload the page"</a> })}
-                </div>
-            }
-            .into_any(),
-        })
-    };
-    let pending_text = format!("Waiting for {name}… Finish in the window that opened.");
-    let form_or_link = if oauth {
-        let flow = context.clone();
-        let (class, text, brand_mark) = match (status, branded_button(&slug)) {
-            (ConnectionStatus::Available, Some(brand)) => {
-                (brand.class, brand.label.to_owned(), true)
-            }
-            (ConnectionStatus::NeedsReconnect, _) => {
-                ("button button--warning", label.to_owned(), false)
-            }
-            _ => ("button", label.to_owned(), false),
-        };
-        // A branded button's own text names the provider; others say which app they connect.
-        let accessible = (!brand_mark).then(|| format!("{label} {name}"));
-        view! {
+    let ActionStyle {
+        label,
+        class,
+        branded,
+    } = action_style(&slug, status);
+    // A branded button's own text names the provider; others say which app they connect.
+    let accessible = (!branded).then(|| format!("{label} {name}"));
+    let href = format!("/integrations/{slug}/connect");
+    let flow = Flow::new(slug, name, sdk, None);
+    let (busy, notice) = (flow.busy, flow.notice);
+    let cancel = flow.clone();
+    view! {
+        <div class="connect">
             <a
                 class=class
-                href=action.clone()
+                href=href
                 aria-label=accessible
                 aria-disabled=move || busy.get().then_some("true")
                 on:click=move |ev| {
@@ -94,146 +59,181 @@ pub fn ConnectPanel(
                     flow.start_oauth();
                 }
             >
-                {brand_mark.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}
-                {text}
+                {branded.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}
+                {label}
             </a>
             <Show when=move || busy.get()>
-                <p class="connect__pending">{pending_text.clone()}</p>
                 <button
                     type="button"
                     class="button button--secondary"
                     on:click={
-                        let flow = context.clone();
-                        move |_| flow.cancel()
+                        let cancel = cancel.clone();
+                        move |_| cancel.cancel()
                     }
                 >
                     "Cancel"
                 </button>
             </Show>
-        }
-        .into_any()
-    } else {
-        let flow = context.clone();
-        let inputs = fields.clone();
-        view! {
-            <form
-                class="connect-form"
-                method="post"
-                action=action.clone()
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    flow.submit_credentials(&ev, &inputs, problems);
-                }
-            >
-                <p class="connect-form__intro">
-                    {format!("Enter the credentials of your {name} account. Fields marked * are required.")}
-                </p>
-                {fields.into_iter().map(|field| {
-                    let value = draft.value(&field.name).map(str::to_owned);
-                    view! { <CredentialField field value problems /> }
-                }).collect_view()}
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { "Connecting…".to_owned() } else { format!("{label} {name}") }}
-                </button>
-            </form>
-        }
-        .into_any()
-    };
-    view! {
-        <div class="connect" data-busy=move || busy.get().then_some("true")>
-            {form_or_link}
-            <div class="connect__status" role="status" aria-live="polite">{notice_view}</div>
+            <ConnectNotice notice />
         </div>
     }
 }
 
-/// One input of a key-based credentials form, with its label, help text and error.
+/// Connect (or Reconnect) for a key-based app: the credentials form. Its fields are rendered on
+/// the server (`children`, see [`CredentialFields`]), so they cost the wasm nothing; hydrated,
+/// the island checks them, marks the ones to fix, and submits through cobalt-js. Without
+/// JavaScript the form posts to the server.
+#[island]
+pub fn CredentialsForm(
+    slug: String,
+    name: String,
+    status: ConnectionStatus,
+    sdk: CobaltJsAsset,
+    inputs: Vec<CredentialInput>,
+    /// Why the last submission without JavaScript failed, if it did.
+    message: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let label = match status {
+        ConnectionStatus::NeedsReconnect => "Reconnect",
+        _ => "Connect",
+    };
+    let submit_label = format!("{label} {name}");
+    let action = format!("/integrations/{slug}/connect");
+    let flow = Flow::new(slug, name, sdk, message);
+    let (busy, notice) = (flow.busy, flow.notice);
+    view! {
+        <div class="connect">
+            <form
+                class="connect-form"
+                method="post"
+                action=action
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    flow.submit_credentials(&ev, &inputs);
+                }
+            >
+                {children()}
+                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { "Connecting…".to_owned() } else { submit_label.clone() }}
+                </button>
+            </form>
+            <ConnectNotice notice />
+        </div>
+    }
+}
+
+/// The outcome of the last attempt, announced to screen readers.
+#[component]
+fn ConnectNotice(notice: RwSignal<Option<Notice>>) -> impl IntoView {
+    view! {
+        <div class="connect__status" role="status" aria-live="polite">
+            {move || notice.get().map(|notice| match notice {
+                Notice::Info(message) => Either::Left(view! { <p class="connect__info">{message}</p> }),
+                Notice::Error { message, reload } => Either::Right(view! {
+                    <div class="connect__error" role="alert">
+                        <p>{message}</p>
+                        {reload.then(|| view! { <a class="button button--secondary" href="">"Reload the page"</a> })}
+                    </div>
+                }),
+            })}
+        </div>
+    }
+}
+
+/// The inputs of a credentials form, rendered on the server with what a failed submission
+/// without JavaScript left in `draft` (values, except secrets, and problems).
+#[component]
+pub fn CredentialFields(
+    name: String,
+    inputs: Vec<CredentialInput>,
+    draft: CredentialsDraft,
+) -> impl IntoView {
+    view! {
+        <p class="connect-form__intro">
+            {format!("Enter the credentials of your {name} account. Fields marked * are required.")}
+        </p>
+        {inputs
+            .into_iter()
+            .map(|input| {
+                let value = draft.value(&input.name).map(str::to_owned);
+                let problem = draft
+                    .problems
+                    .iter()
+                    .find(|p| p.field == input.name)
+                    .map(|p| p.message.clone());
+                view! { <CredentialField input value problem /> }
+            })
+            .collect_view()}
+    }
+}
+
+/// The ids a credential input and its help and error texts carry.
+fn field_ids(name: &str) -> (String, String, String) {
+    let id = format!("credential-{name}");
+    (format!("{id}-help"), format!("{id}-error"), id)
+}
+
+/// One input of a credentials form, with its label, help text and error.
 #[component]
 fn CredentialField(
-    field: InputField,
+    input: CredentialInput,
     value: Option<String>,
-    problems: RwSignal<Vec<FieldProblem>>,
+    problem: Option<String>,
 ) -> impl IntoView {
-    let id = format!("credential-{}", field.name);
-    let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let name = field.name.clone();
-    let error = move || {
-        problems
-            .read()
-            .iter()
-            .find(|p| p.field == name)
-            .map(|p| p.message.clone())
-    };
-    let invalid = {
-        let error = error.clone();
-        move || error().is_some().then_some("true")
-    };
-    let described_by = {
-        let (help_id, error_id) = (help_id.clone(), error_id.clone());
-        let has_help = field.help_text.is_some();
-        let error = error.clone();
-        move || {
-            let ids: Vec<&str> = [
-                has_help.then_some(help_id.as_str()),
-                error().is_some().then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let label = if field.label.is_empty() {
-        field.name.clone()
-    } else {
-        field.label.clone()
-    };
-    let required = field.required;
-    let control = match field.input_type.as_str() {
-        "boolean" => view! {
-            <input id=id.clone() name=field.name.clone() type="checkbox" value="true"
+    let (help_id, error_id, id) = field_ids(&input.name);
+    let described_by = [
+        input.help.is_some().then_some(help_id.as_str()),
+        problem.is_some().then_some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let invalid = problem.is_some().then_some("true");
+    let required = input.required;
+    let control = match input.kind {
+        InputKind::Boolean => EitherOf3::A(view! {
+            <input id=id.clone() name=input.name.clone() type="checkbox" value="true"
                 checked=value.as_deref().is_some_and(|v| v != "false")
                 aria-describedby=described_by aria-invalid=invalid />
-        }
-        .into_any(),
-        "select" => view! {
-            <select id=id.clone() name=field.name.clone() required=required
+        }),
+        InputKind::Select => EitherOf3::B(view! {
+            <select id=id.clone() name=input.name.clone() required=required
                 aria-describedby=described_by aria-invalid=invalid>
-                <option value="">{if field.placeholder.is_empty() { "Choose…".to_owned() } else { field.placeholder.clone() }}</option>
-                {option_pairs(&field).into_iter().map(|(option, text)| {
+                <option value="">{if input.placeholder.is_empty() { "Choose…".to_owned() } else { input.placeholder.clone() }}</option>
+                {input.options.iter().cloned().map(|(option, text)| {
                     let selected = value.as_deref() == Some(option.as_str());
                     view! { <option value=option selected=selected>{text}</option> }
                 }).collect_view()}
             </select>
-        }
-        .into_any(),
+        }),
         other => {
             let kind = match other {
-                "password" => "password",
-                "number" => "number",
+                InputKind::Password => "password",
+                InputKind::Number => "number",
                 _ => "text",
             };
-            view! {
-                <input id=id.clone() name=field.name.clone() type=kind
-                    placeholder=field.placeholder.clone() required=required value=value
+            EitherOf3::C(view! {
+                <input id=id.clone() name=input.name.clone() type=kind
+                    placeholder=input.placeholder.clone() required=required value=value
                     autocomplete=if kind == "password" { "new-password" } else { "off" }
                     spellcheck="false"
                     aria-describedby=described_by aria-invalid=invalid />
-            }
-            .into_any()
+            })
         }
     };
     view! {
-        <div class="field" data-type=field.input_type.clone()>
+        <div class="field" data-kind=format!("{:?}", input.kind).to_lowercase()>
             <label for=id>
-                {label}
+                {input.label.clone()}
                 {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
             </label>
             {control}
-            {field.help_text.clone().map(|help| view! { <p class="field__help" id=help_id>{help}</p> })}
-            <p class="field__error" id=error_id>{error}</p>
+            {input.help.clone().map(|help| view! { <p class="field__help" id=help_id>{help}</p> })}
+            <p class="field__error" id=error_id>{problem}</p>
         </div>
     }
 }
@@ -250,16 +250,36 @@ struct Flow {
 }
 
 impl Flow {
+    fn new(slug: String, name: String, sdk: CobaltJsAsset, message: Option<String>) -> Self {
+        Self {
+            slug,
+            name,
+            sdk,
+            busy: RwSignal::new(false),
+            notice: RwSignal::new(message.map(|message| Notice::Error {
+                message,
+                reload: false,
+            })),
+        }
+    }
+
     /// The OAuth click. The popup opens here, synchronously, while the browser still counts
     /// the click as a user gesture.
     fn start_oauth(&self) {
         #[cfg(feature = "hydrate")]
         if !self.busy.get_untracked() {
+            let popup = crate::cobalt_js::open_popup(&format!("Connecting to {}…", self.name));
+            let waiting = match popup {
+                Some(_) => "Finish in the window that opened.",
+                None => "Taking you to the sign-in page…",
+            };
             self.busy.set(true);
-            self.notice.set(None);
-            let title = format!("Connecting to {}…", self.name);
+            self.notice.set(Some(Notice::Info(format!(
+                "Waiting for {}… {waiting}",
+                self.name
+            ))));
             let flow = self.clone();
-            match crate::cobalt_js::open_popup(&title) {
+            match popup {
                 Some(popup) => leptos::task::spawn_local(async move {
                     let outcome = flow.run(None, Some(popup.clone())).await;
                     let _ = popup.close();
@@ -281,14 +301,9 @@ impl Flow {
     }
 
     /// The credentials form: checked here first, then sent through cobalt-js.
-    fn submit_credentials(
-        &self,
-        event: &leptos::ev::SubmitEvent,
-        fields: &[InputField],
-        problems: RwSignal<Vec<FieldProblem>>,
-    ) {
+    fn submit_credentials(&self, event: &leptos::ev::SubmitEvent, inputs: &[CredentialInput]) {
         #[cfg(not(feature = "hydrate"))]
-        let _ = (event, fields, problems);
+        let _ = (event, inputs);
         #[cfg(feature = "hydrate")]
         if !self.busy.get_untracked() {
             use wasm_bindgen::JsCast;
@@ -300,13 +315,13 @@ impl Flow {
             };
             let values = form_values(&form);
             self.notice.set(None);
-            match crate::model::connect::credentials_payload(fields, &values) {
+            match crate::model::connect::credentials_payload(inputs, &values) {
                 Err(found) => {
+                    show_problems(inputs, &found);
                     focus_field(&form, &found[0].field);
-                    problems.set(found);
                 }
                 Ok(payload) => {
-                    problems.set(Vec::new());
+                    show_problems(inputs, &[]);
                     self.busy.set(true);
                     let flow = self.clone();
                     leptos::task::spawn_local(async move {
@@ -338,7 +353,7 @@ impl Flow {
     /// Runs cobalt-js' `connect`: with a fresh token once more if Cobalt says the token expired.
     async fn run(
         &self,
-        payload: Option<serde_json::Map<String, serde_json::Value>>,
+        payload: Option<Vec<(String, crate::model::connect::CredentialValue)>>,
         popup: Option<web_sys::Window>,
     ) -> Outcome {
         use crate::cobalt_js::{Cobalt, ConnectError};
@@ -365,7 +380,7 @@ impl Flow {
                         futures::future::Either::Right((reason, _)) => Err(reason),
                     }
                 }
-                None => sdk.connect(&self.slug, payload.as_ref(), None).await,
+                None => sdk.connect(&self.slug, payload.as_deref(), None).await,
             };
             break match attempt {
                 Ok(true) => Outcome::Connected,
@@ -490,6 +505,39 @@ fn form_values(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect()
+}
+
+/// Marks the inputs that need fixing (and clears the others) in the server-rendered fields.
+#[cfg(feature = "hydrate")]
+fn show_problems(inputs: &[CredentialInput], problems: &[crate::model::connect::FieldProblem]) {
+    let document = document();
+    for input in inputs {
+        let (help_id, error_id, id) = field_ids(&input.name);
+        let problem = problems.iter().find(|p| p.field == input.name);
+        if let Some(error) = document.get_element_by_id(&error_id) {
+            error.set_text_content(problem.map(|p| p.message.as_str()));
+        }
+        let Some(control) = document.get_element_by_id(&id) else {
+            continue;
+        };
+        let described_by = [
+            input.help.is_some().then_some(help_id.as_str()),
+            problem.is_some().then_some(error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let _ = match problem {
+            Some(_) => control.set_attribute("aria-invalid", "true"),
+            None => control.remove_attribute("aria-invalid"),
+        };
+        let _ = if described_by.is_empty() {
+            control.remove_attribute("aria-describedby")
+        } else {
+            control.set_attribute("aria-describedby", &described_by)
+        };
+    }
 }
 
 #[cfg(feature = "hydrate")]

@@ -4,20 +4,30 @@ use leptos::prelude::*;
 
 use crate::model::{ConnectionStatus, IntegrationCard};
 
-/// A provider that requires its own connect button (brand guidelines), drawn by us in CSS.
-pub(crate) struct BrandedButton {
+/// How an app's primary action looks: its label, its classes, and whether it is a provider's
+/// branded button (brand guidelines; drawn by us in CSS).
+pub(crate) struct ActionStyle {
     pub label: &'static str,
     pub class: &'static str,
+    pub branded: bool,
 }
 
-/// The registry of branded connect buttons, by app slug.
-pub(crate) fn branded_button(slug: &str) -> Option<BrandedButton> {
-    match slug {
-        "quickbooks" => Some(BrandedButton {
-            label: "Connect to QuickBooks",
-            class: "brand-button brand-button--quickbooks",
-        }),
-        _ => None,
+/// Connect (branded where the provider requires it), Reconnect or Manage.
+pub(crate) fn action_style(slug: &str, status: ConnectionStatus) -> ActionStyle {
+    let (label, class, branded) = match (status, slug) {
+        (ConnectionStatus::Available, "quickbooks") => (
+            "Connect to QuickBooks",
+            "brand-button brand-button--quickbooks",
+            true,
+        ),
+        (ConnectionStatus::Available, _) => ("Connect", "button", false),
+        (ConnectionStatus::NeedsReconnect, _) => ("Reconnect", "button button--warning", false),
+        (ConnectionStatus::Connected, _) => ("Manage", "button button--secondary", false),
+    };
+    ActionStyle {
+        label,
+        class,
+        branded,
     }
 }
 
@@ -27,28 +37,18 @@ pub(crate) fn branded_button(slug: &str) -> Option<BrandedButton> {
 #[component]
 pub fn PrimaryAction(slug: String, name: String, status: ConnectionStatus) -> impl IntoView {
     let href = format!("/integrations/{slug}");
-    match (status, branded_button(&slug)) {
-        (ConnectionStatus::Available, Some(brand)) => view! {
-            <a class=brand.class href=href>
-                <span class="brand-button__mark" aria-hidden="true"></span>
-                {brand.label}
-            </a>
-        }
-        .into_any(),
-        (status, _) => {
-            let (label, class) = match status {
-                ConnectionStatus::Available => ("Connect", "button"),
-                ConnectionStatus::NeedsReconnect => ("Reconnect", "button button--warning"),
-                ConnectionStatus::Connected => ("Manage", "button button--secondary"),
-            };
-            let accessible = format!("{label} {name}");
-            view! {
-                <a class=class href=href aria-label=accessible>
-                    {label}
-                </a>
-            }
-            .into_any()
-        }
+    let ActionStyle {
+        label,
+        class,
+        branded,
+    } = action_style(&slug, status);
+    // A branded button's own text names the provider; the others say which app they act on.
+    let accessible = (!branded).then(|| format!("{label} {name}"));
+    view! {
+        <a class=class href=href aria-label=accessible>
+            {branded.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}
+            {label}
+        </a>
     }
 }
 

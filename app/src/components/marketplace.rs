@@ -4,6 +4,7 @@
 //! and the chips are plain GET links). Hydrated, filtering is instant, the URL follows with
 //! the History API, and the back button restores earlier filters.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::integration_card::IntegrationCardView;
@@ -131,7 +132,7 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
             {move || {
                 let cards = visible.get();
                 if cards.is_empty() {
-                    view! {
+                    Either::Left(view! {
                         <div class="marketplace__empty">
                             <p>"No apps match these filters."</p>
                             <a
@@ -145,10 +146,9 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
                                 "Clear filters"
                             </a>
                         </div>
-                    }
-                    .into_any()
+                    })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         <ul class="card-grid" aria-label="Apps">
                             {cards
                                 .into_iter()
@@ -156,8 +156,7 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
                                 .map(|(i, card)| view! { <IntegrationCardView card eager=i < EAGER_LOGOS /> })
                                 .collect_view()}
                         </ul>
-                    }
-                    .into_any()
+                    })
                 }
             }}
         </div>

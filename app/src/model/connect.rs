@@ -3,7 +3,7 @@
 
 use cobalt::InputField;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Where the browser loads cobalt-js from, and the subresource-integrity hash it must match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,57 +39,118 @@ impl CredentialsDraft {
     }
 }
 
-/// The value a form control submits for `field`: `None` when the user left it empty.
-fn entered<'a>(values: &'a [(String, String)], field: &InputField) -> Option<&'a str> {
-    values
-        .iter()
-        .find(|(name, _)| *name == field.name)
-        .map(|(_, value)| value.as_str())
-        .filter(|value| !value.trim().is_empty())
+/// One input of a key-based credentials form, as the browser renders and checks it: the
+/// app's `auth_input_map` entry, reduced to plain strings so the wasm carries no JSON values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialInput {
+    pub name: String,
+    pub label: String,
+    pub placeholder: String,
+    pub required: bool,
+    pub kind: InputKind,
+    /// `(value, label)` of a select's options.
+    pub options: Vec<(String, String)>,
+    pub help: Option<String>,
 }
 
-/// Turns the submitted form `values` into the payload cobalt-js sends to Cobalt, or says which
-/// fields need fixing. Numbers travel as JSON numbers, booleans as `true`/`false`, the rest as
-/// strings; empty optional fields are left out.
-pub fn credentials_payload(
-    fields: &[InputField],
-    values: &[(String, String)],
-) -> Result<Map<String, Value>, Vec<FieldProblem>> {
-    let mut payload = Map::new();
-    let mut problems = Vec::new();
-    let label = |field: &InputField| {
-        if field.label.is_empty() {
-            field.name.clone()
-        } else {
-            field.label.clone()
+/// How a credential is entered. Types Cobalt may add later are entered as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InputKind {
+    Text,
+    Password,
+    Number,
+    Boolean,
+    Select,
+}
+
+impl CredentialInput {
+    pub fn from_field(field: &InputField) -> Self {
+        let kind = match field.input_type.as_str() {
+            "password" => InputKind::Password,
+            "number" => InputKind::Number,
+            "boolean" => InputKind::Boolean,
+            "select" => InputKind::Select,
+            _ => InputKind::Text,
+        };
+        let options = field
+            .options
+            .iter()
+            .flatten()
+            .map(|option| match option {
+                cobalt::InputOption::Plain(text) => (text.clone(), text.clone()),
+                cobalt::InputOption::Named { name, value } => {
+                    let value = match value {
+                        Value::String(text) => text.clone(),
+                        other => other.to_string(),
+                    };
+                    (value.clone(), name.clone().unwrap_or(value))
+                }
+            })
+            .collect();
+        Self {
+            name: field.name.clone(),
+            label: Some(field.label.clone())
+                .filter(|label| !label.trim().is_empty())
+                .unwrap_or_else(|| field.name.clone()),
+            placeholder: field.placeholder.clone(),
+            required: field.required,
+            kind,
+            options,
+            help: field.help_text.clone().filter(|h| !h.trim().is_empty()),
         }
-    };
-    for field in fields {
-        let value = entered(values, field);
-        let parsed = match (field.input_type.as_str(), value) {
+    }
+}
+
+/// A checked credential, typed as Cobalt receives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CredentialValue {
+    Text(String),
+    /// A decimal number, as typed (the browser and the server each turn it into a number).
+    Number(String),
+    Bool(bool),
+}
+
+/// The value a form control submits for `input`: `None` when the user left it empty.
+fn entered<'a>(values: &'a [(String, String)], input: &CredentialInput) -> Option<&'a str> {
+    values
+        .iter()
+        .find(|(name, _)| *name == input.name)
+        .map(|(_, value)| value.trim())
+        .filter(|value| !value.is_empty())
+}
+
+/// Turns the submitted form `values` into the credentials cobalt-js sends to Cobalt, or says
+/// which inputs need fixing. Empty optional inputs are left out.
+pub fn credentials_payload(
+    inputs: &[CredentialInput],
+    values: &[(String, String)],
+) -> Result<Vec<(String, CredentialValue)>, Vec<FieldProblem>> {
+    let mut payload = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        let label = &input.label;
+        let parsed = match (input.kind, entered(values, input)) {
             // An unchecked checkbox submits nothing: that is `false`, not a missing value.
-            ("boolean", value) => Ok(Some(Value::Bool(value.is_some_and(|v| v != "false")))),
-            (_, None) if field.required => Err(format!("Enter {}.", label(field))),
+            (InputKind::Boolean, value) => Ok(Some(CredentialValue::Bool(
+                value.is_some_and(|v| v != "false"),
+            ))),
+            (InputKind::Select, None) if input.required => Err(format!("Choose {label}.")),
+            (_, None) if input.required => Err(format!("Enter {label}.")),
             (_, None) => Ok(None),
-            ("number", Some(text)) => text
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .and_then(serde_json::Number::from_f64)
-                .map(|n| Some(Value::Number(n)))
-                .ok_or_else(|| format!("{} must be a number.", label(field))),
-            ("select", Some(text)) if !option_values(field).iter().any(|v| v == text) => {
-                Err(format!("Choose one of the options for {}.", label(field)))
+            (InputKind::Number, Some(text)) if !is_decimal(text) => {
+                Err(format!("{label} must be a number."))
             }
-            (_, Some(text)) => Ok(Some(Value::String(text.trim().to_owned()))),
+            (InputKind::Number, Some(text)) => Ok(Some(CredentialValue::Number(text.to_owned()))),
+            (InputKind::Select, Some(text)) if !input.options.iter().any(|(v, _)| v == text) => {
+                Err(format!("Choose one of the options for {label}."))
+            }
+            (_, Some(text)) => Ok(Some(CredentialValue::Text(text.to_owned()))),
         };
         match parsed {
-            Ok(Some(value)) => {
-                payload.insert(field.name.clone(), value);
-            }
+            Ok(Some(value)) => payload.push((input.name.clone(), value)),
             Ok(None) => {}
             Err(message) => problems.push(FieldProblem {
-                field: field.name.clone(),
+                field: input.name.clone(),
                 message,
             }),
         }
@@ -101,43 +162,37 @@ pub fn credentials_payload(
     }
 }
 
-/// The values a `select` input offers, as the strings its `<option>`s submit.
-pub fn option_values(field: &InputField) -> Vec<String> {
-    option_pairs(field)
-        .into_iter()
-        .map(|(value, _)| value)
-        .collect()
-}
-
-/// `(value, label)` of each option of a `select` input.
-pub fn option_pairs(field: &InputField) -> Vec<(String, String)> {
-    field
-        .options
-        .iter()
-        .flatten()
-        .map(|option| match option {
-            cobalt::InputOption::Plain(text) => (text.clone(), text.clone()),
-            cobalt::InputOption::Named { name, value } => {
-                let value = match value {
-                    Value::String(text) => text.clone(),
-                    other => other.to_string(),
-                };
-                (value.clone(), name.clone().unwrap_or(value))
-            }
-        })
-        .collect()
+/// `-12`, `3.5`, `1e6`: a decimal number as JSON writes one (no float parsing needed here).
+fn is_decimal(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            (digits(whole) || whole.is_empty())
+                && (digits(fraction) || fraction.is_empty())
+                && !(whole.is_empty() && fraction.is_empty())
+        }
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(digits)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn field(name: &str, input_type: &str, required: bool) -> InputField {
-        serde_json::from_value(serde_json::json!({
-            "name": name, "label": name.to_uppercase(), "required": required, "type": input_type,
-            "options": [{"name": "United States", "value": "us"}, "eu"],
-        }))
-        .unwrap()
+    fn input(name: &str, input_type: &str, required: bool) -> CredentialInput {
+        CredentialInput::from_field(
+            &serde_json::from_value(serde_json::json!({
+                "name": name, "label": name.to_uppercase(), "required": required, "type": input_type,
+                "options": [{"name": "United States", "value": "us"}, "eu"],
+            }))
+            .unwrap(),
+        )
     }
 
     fn values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -148,48 +203,53 @@ mod tests {
     }
 
     #[test]
-    fn typed_values_become_the_payload_and_empty_optional_fields_are_left_out() {
-        let fields = [
-            field("key", "password", true),
-            field("port", "number", false),
-            field("region", "select", true),
-            field("sandbox", "boolean", false),
-            field("note", "text", false),
+    fn typed_values_become_the_payload_and_empty_optional_inputs_are_left_out() {
+        let inputs = [
+            input("key", "password", true),
+            input("port", "number", false),
+            input("region", "select", true),
+            input("sandbox", "boolean", false),
+            input("note", "text", false),
         ];
         let payload = credentials_payload(
-            &fields,
+            &inputs,
             &values(&[
                 ("key", " abc "),
                 ("port", "8443"),
                 ("region", "us"),
-                ("sandbox", "on"),
+                ("sandbox", "true"),
             ]),
         )
         .unwrap();
         assert_eq!(
-            Value::Object(payload),
-            serde_json::json!({"key": "abc", "port": 8443.0, "region": "us", "sandbox": true})
+            payload,
+            [
+                ("key".to_owned(), CredentialValue::Text("abc".into())),
+                ("port".to_owned(), CredentialValue::Number("8443".into())),
+                ("region".to_owned(), CredentialValue::Text("us".into())),
+                ("sandbox".to_owned(), CredentialValue::Bool(true)),
+            ]
         );
     }
 
     #[test]
-    fn every_problem_is_reported_by_field() {
-        let fields = [
-            field("key", "password", true),
-            field("port", "number", false),
-            field("region", "select", true),
+    fn every_problem_is_reported_by_input() {
+        let inputs = [
+            input("key", "password", true),
+            input("port", "number", false),
+            input("region", "select", true),
         ];
         let problems = credentials_payload(
-            &fields,
+            &inputs,
             &values(&[("key", "  "), ("port", "ten"), ("region", "mars")]),
         )
         .unwrap_err();
-        let by_field: Vec<_> = problems
+        let by_input: Vec<_> = problems
             .iter()
             .map(|p| (p.field.as_str(), p.message.as_str()))
             .collect();
         assert_eq!(
-            by_field,
+            by_input,
             [
                 ("key", "Enter KEY."),
                 ("port", "PORT must be a number."),
@@ -200,15 +260,25 @@ mod tests {
 
     #[test]
     fn an_unchecked_box_is_false_and_named_options_submit_their_value() {
-        let fields = [
-            field("sandbox", "boolean", true),
-            field("region", "select", true),
+        let inputs = [
+            input("sandbox", "boolean", true),
+            input("region", "select", true),
         ];
-        let payload = credentials_payload(&fields, &values(&[("region", "eu")])).unwrap();
-        assert_eq!(payload["sandbox"], Value::Bool(false));
-        assert_eq!(
-            option_pairs(&fields[1])[0],
-            ("us".into(), "United States".into())
-        );
+        let payload = credentials_payload(&inputs, &values(&[("region", "eu")])).unwrap();
+        assert_eq!(payload[0].1, CredentialValue::Bool(false));
+        assert_eq!(inputs[1].options[0], ("us".into(), "United States".into()));
+        assert_eq!(input("x", "color", false).kind, InputKind::Text);
+    }
+
+    #[test]
+    fn numbers_are_decimals_as_json_writes_them() {
+        for ok in ["0", "-12", "+3", "3.5", ".5", "5.", "1e6", "2.5E-3"] {
+            assert!(is_decimal(ok), "{ok}");
+        }
+        for bad in [
+            "", "-", ".", "1.2.3", "1e", "e5", "0x10", "NaN", "1 000", "12a",
+        ] {
+            assert!(!is_decimal(bad), "{bad}");
+        }
     }
 }

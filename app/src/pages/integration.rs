@@ -1,5 +1,6 @@
 //! `/integrations/{slug}`: one app, its connections and its primary action.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -8,7 +9,10 @@ use leptos_router::{
 };
 
 use crate::api::get_integration;
-use crate::components::{ConnectPanel, ErrorList, SiteHeader, StatusBadge};
+use crate::components::{
+    CredentialFields, CredentialsForm, ErrorList, OAuthConnect, SiteHeader, StatusBadge,
+};
+use crate::model::connect::{CredentialInput, CredentialsDraft};
 use crate::model::{ConnectionStatus, IntegrationCard};
 use crate::pages::{platform_name, viewer};
 
@@ -140,29 +144,39 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
         ConnectionStatus::Available => "Not connected",
     };
     let accounts = app.connected_accounts;
-    let connect = (card.status != ConnectionStatus::Connected).then(|| {
-        let draft = use_context::<crate::model::connect::CredentialsDraft>().unwrap_or_default();
-        view! {
-            <div class="detail__action">
-                <ConnectPanel
+    let sdk = crate::pages::cobalt_js_asset();
+    let connect = match (card.status, oauth) {
+        (ConnectionStatus::Connected, _) => None,
+        (status, true) => Some(Either::Left(view! {
+            <OAuthConnect slug=card.slug.clone() name=card.name.clone() status sdk />
+        })),
+        (status, false) => {
+            let draft = use_context::<CredentialsDraft>().unwrap_or_default();
+            let inputs: Vec<CredentialInput> = app
+                .auth_input_map
+                .iter()
+                .map(CredentialInput::from_field)
+                .collect();
+            Some(Either::Right(view! {
+                <CredentialsForm
                     slug=card.slug.clone()
                     name=card.name.clone()
-                    status=card.status
-                    oauth
-                    fields=app.auth_input_map
-                    sdk=crate::pages::cobalt_js_asset()
-                    draft
-                />
-            </div>
+                    status
+                    sdk
+                    inputs=inputs.clone()
+                    message=draft.message.clone()
+                >
+                    <CredentialFields name=card.name.clone() inputs draft />
+                </CredentialsForm>
+            }))
         }
-        .into_any()
-    });
+    };
     view! {
         <section class="detail__section" aria-labelledby="connection-heading">
             <h2 id="connection-heading">"Connection"</h2>
             <p class="detail__status" data-status=format!("{:?}", card.status)>{status_text}</p>
             {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> }.into_any())}
-            {connect}
+            {connect.map(|connect| view! { <div class="detail__action">{connect}</div> })}
         </section>
     }
     .into_any()

@@ -4,7 +4,9 @@
 
 use super::{AppState, Identity};
 use crate::error::AppError;
-use crate::model::connect::{CredentialsDraft, credentials_payload};
+use crate::model::connect::{
+    CredentialInput, CredentialValue, CredentialsDraft, credentials_payload,
+};
 
 /// The provider's consent URL for a same-tab OAuth flow; the provider comes back to
 /// `/integrations/{slug}` on this site.
@@ -42,7 +44,12 @@ pub async fn save_credentials(
         })
         .cloned()
         .collect();
-    let payload = credentials_payload(&app.auth_input_map, &values).map_err(|problems| {
+    let inputs: Vec<CredentialInput> = app
+        .auth_input_map
+        .iter()
+        .map(CredentialInput::from_field)
+        .collect();
+    let payload = credentials_payload(&inputs, &values).map_err(|problems| {
         let draft = CredentialsDraft {
             values: keep.clone(),
             problems,
@@ -50,6 +57,21 @@ pub async fn save_credentials(
         };
         (422, draft)
     })?;
+    let payload: serde_json::Map<String, serde_json::Value> = payload
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                CredentialValue::Text(text) => text.into(),
+                CredentialValue::Bool(flag) => flag.into(),
+                CredentialValue::Number(text) => text
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(serde_json::Value::String(text), serde_json::Value::Number),
+            };
+            (name, value)
+        })
+        .collect();
     let saved = state
         .with_account(identity, || {
             state

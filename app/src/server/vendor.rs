@@ -50,7 +50,7 @@ mod tests {
     #[test]
     fn the_embedded_sdk_is_an_es_module_that_exports_cobalt_and_defines_no_globals() {
         assert!(COBALT_JS.contains("const exports = {};"));
-        assert!(COBALT_JS.ends_with("export const Cobalt = exports.Cobalt;\n"));
+        assert!(COBALT_JS.ends_with("export { exported as Cobalt };\n"));
         assert!(COBALT_JS.contains("class Cobalt {"));
         assert!(!COBALT_JS.contains("window.exports"));
         assert_eq!(COBALT_JS_VERSION, "8.0.0");

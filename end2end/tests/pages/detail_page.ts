@@ -13,7 +13,10 @@ export class DetailPage {
   readonly cancel: Locator;
   readonly configuration: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly options: { hydrates: boolean } = { hydrates: false },
+  ) {
     this.heading = page.getByRole("heading", { level: 1 });
     this.status = page.locator(".detail__status");
     this.accounts = page.getByRole("table", { name: "Connected accounts" });
@@ -24,8 +27,12 @@ export class DetailPage {
     this.configuration = page.getByRole("heading", { name: "Configuration" });
   }
 
+  /** Opens the page and, when JavaScript runs, waits until its islands are hydrated. */
   async goto(slug: string): Promise<void> {
     await this.page.goto(`/integrations/${slug}`);
+    if (this.options.hydrates) {
+      await this.page.locator("body[data-hydrated]").waitFor({ state: "attached" });
+    }
   }
 
   /** The Connect (or Reconnect) control of an OAuth app. */
