@@ -62,18 +62,14 @@ pub fn OAuthConnect(
                 {branded.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}
                 {label}
             </a>
-            <Show when=move || busy.get()>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    on:click={
-                        let cancel = cancel.clone();
-                        move |_| cancel.cancel()
-                    }
-                >
-                    "Cancel"
-                </button>
-            </Show>
+            {move || busy.get().then(|| {
+                let cancel = cancel.clone();
+                view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| cancel.cancel()>
+                        "Cancel"
+                    </button>
+                }
+            })}
             <ConnectNotice notice />
         </div>
     }
