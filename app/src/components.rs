@@ -17,3 +17,10 @@ pub use marketplace::Marketplace;
 pub use retry_button::RetryButton;
 pub use site_header::SiteHeader;
 pub use theme_toggle::ThemeToggle;
+
+/// The `aria-describedby` of a form control: its help text's id (when it has help) and its
+/// error's id (when it has an error), or `None` when neither applies.
+pub(crate) fn described_by(help: Option<&str>, error: Option<&str>) -> Option<String> {
+    let ids: Vec<&str> = [help, error].into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}

@@ -2,11 +2,33 @@
 
 use serde::{Deserialize, Serialize};
 
+use connect::FieldProblem;
+
+pub mod config_form;
 pub mod connect;
 mod display;
 pub mod marketplace;
 
 pub use display::{identifier_text, relative_time};
+
+/// A form posted without JavaScript that could not be saved, shown again with what the user
+/// typed (never secrets: password fields come back empty) and what to fix, by form name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDraft {
+    pub values: Vec<(String, String)>,
+    pub problems: Vec<FieldProblem>,
+    pub message: Option<String>,
+}
+
+impl FormDraft {
+    /// What the user typed into `field`, if anything.
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, value)| value.as_str())
+    }
+}
 
 /// What the marketplace shows of one app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

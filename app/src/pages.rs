@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod configuration;
 mod embed;
 mod integration;
 mod integrations;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod cache;
 pub mod config;
+pub mod configure;
 pub mod connect;
 pub mod embed;
 pub mod headers;

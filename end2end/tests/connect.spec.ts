@@ -210,3 +210,40 @@ test("key-based: select, number and checkbox inputs are labelled, checked and se
   await detail.submitCredentials("Zendesk");
   await expect(detail.outcome).toHaveText("Zendesk is connected.");
 });
+
+test("a second 401 in a row says the session expired and offers a reload @needs-js", async ({ signedIn, detail, page }) => {
+  const account = await accountIdFor(signedIn.email);
+  const attempt = async () => {
+    await detail.field("API Key").fill("sandbox-invalid");
+    await detail.field("Email Address").fill("ops@example.com");
+    await detail.submitCredentials("Copper");
+  };
+  await detail.goto("copper");
+  await attempt();
+  await expect(page.getByRole("alert")).toContainText("Failed to verify credentials");
+  // The first 401 is answered with a fresh token...
+  await revokeTokens(account);
+  await attempt();
+  await expect(page.getByRole("alert")).toContainText("Failed to verify credentials");
+  // ...but the server mints at most one forced token a minute, so a second 401 ends the session.
+  await revokeTokens(account);
+  await attempt();
+  await expect(page.getByRole("alert")).toContainText("Your session expired. Reload the page to continue.");
+  await page.getByRole("link", { name: "Reload the page" }).click();
+  await expect(page).toHaveURL(/\/integrations\/copper$/);
+});
+
+test("a cobalt-js that does not match its integrity hash is refused @needs-js", async ({ signedIn, detail, page }) => {
+  await page.route("**/vendor/cobalt-js-*.mjs", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: "export class Cobalt { connect() { return Promise.resolve(true); } }",
+    }),
+  );
+  await detail.goto("copper");
+  await detail.field("API Key").fill("copper-key-123");
+  await detail.field("Email Address").fill("ops@example.com");
+  await detail.submitCredentials("Copper");
+  await expect(page.getByRole("alert")).toContainText("Cobalt's connection library could not be loaded");
+  expect(await isConnected(await accountIdFor(signedIn.email), "copper")).toBe(false);
+});

@@ -69,3 +69,17 @@ export async function configIds(accountId: string, slug: string): Promise<string
   }[];
   return ids.map((id) => id.config_id);
 }
+
+/** Connects an OAuth app for the account by answering the sandbox's consent page with Allow. */
+export async function connectOAuth(accountId: string, slug: string): Promise<void> {
+  const { auth_url } = (await call("GET", `/api/v2/public/linked-account/integration/oauth-url/${slug}`, undefined, {
+    linked_account_id: accountId,
+  })) as { auth_url: string };
+  const state = new URL(auth_url).searchParams.get("state") ?? "";
+  const response = await fetch(`${sandboxURL}/emulator/oauth/${slug}/authorize`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ state, decision: "allow" }),
+  });
+  if (!response.ok) throw new Error(`consent for ${slug}: ${response.status}`);
+}

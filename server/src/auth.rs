@@ -243,7 +243,9 @@ pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
 ) -> Response {
     let options = state.leptos_options.clone();
     let app_state = state.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(
+    // Fully rendered before it is sent (like the app's pages, `SsrMode::Async`): streamed
+    // fragments would need JavaScript to be put in place.
+    let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(app_state.clone());
             provide_context(context.clone());

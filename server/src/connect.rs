@@ -2,7 +2,7 @@
 //! `GET /integrations/{slug}/connect` sends the browser to the provider's consent page, and
 //! `POST` saves a key-based app's credentials from a plain form.
 
-use app::model::connect::CredentialsDraft;
+use app::model::FormDraft;
 use app::server::{AppState, Identity, connect, identity};
 use axum::{
     Form,
@@ -83,7 +83,7 @@ pub async fn submit(
         Ok(()) => Redirect::to(&format!("/integrations/{slug}?status=connected")).into_response(),
         Err((status, draft)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-            render_page::<CredentialsDraft>(
+            render_page::<FormDraft>(
                 &state,
                 &format!("/integrations/{slug}"),
                 status,

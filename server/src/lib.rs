@@ -15,6 +15,7 @@ use axum::{
 use leptos_axum::{LeptosRoutes, generate_route_list};
 
 mod auth;
+mod configure;
 mod connect;
 pub mod webhooks;
 use tower_http::{
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
             "/integrations/{slug}/connect",
             get(connect::start).post(connect::submit),
         )
+        .route("/integrations/{slug}/config", post(configure::save))
         .route("/vendor/{file}", get(vendor))
         .route(
             "/webhooks/cobalt",

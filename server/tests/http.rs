@@ -197,6 +197,16 @@ impl TestApp {
 
     /// The customer id behind a cookie, read back through Cobalt's view of the account.
     async fn connect_key_based(&self, cookie: &str, slug: &str) {
+        self.connect_with(
+            cookie,
+            slug,
+            json!({"api_token": "secret-token", "email": "ops@example.com"}),
+        )
+        .await;
+    }
+
+    /// Connects a key-based app for the cookie's account with `credentials`, as cobalt-js would.
+    async fn connect_with(&self, cookie: &str, slug: &str, credentials: Value) {
         let token = self.session_token(cookie).await;
         let response = self
             .http
@@ -205,7 +215,7 @@ impl TestApp {
                 self.sandbox.base_url()
             ))
             .bearer_auth(token)
-            .json(&json!({"api_token": "secret-token", "email": "ops@example.com"}))
+            .json(&credentials)
             .send()
             .await
             .unwrap();
@@ -1132,4 +1142,226 @@ async fn credentials_posted_without_javascript_are_checked_then_saved() {
         status(app.cards(&cookie).await),
         ConnectionStatus::Connected
     );
+}
+
+/// The id of the field named `name` in a loaded config (app fields and workflow fields).
+fn field_id(config: &Value, name: &str) -> (Option<String>, String) {
+    let find = |fields: &Value| {
+        fields
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .map(|f| f["id"].as_str().unwrap().to_owned())
+    };
+    if let Some(id) = find(&config["fields"]) {
+        return (None, id);
+    }
+    for workflow in config["workflows"].as_array().unwrap() {
+        if let Some(id) = find(&workflow["fields"]) {
+            return (Some(workflow["id"].as_str().unwrap().to_owned()), id);
+        }
+    }
+    panic!("no field {name} in {config}")
+}
+
+/// The form name of the field `name`, as the configuration form posts it.
+fn form_name(config: &Value, name: &str) -> String {
+    match field_id(config, name) {
+        (None, id) => format!("f.{id}"),
+        (Some(workflow), id) => format!("w.{workflow}.{id}"),
+    }
+}
+
+fn encode(pairs: &[(String, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs.iter().map(|(k, v)| (k.as_str(), *v)))
+        .finish()
+}
+
+#[tokio::test]
+async fn the_configuration_form_saves_every_field_type_and_a_reload_shows_it() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    app.connect_with(
+        &ada,
+        "airtable",
+        json!({"personal_access_token": "pat", "base_id": "appX"}),
+    )
+    .await;
+    app.connect_with(&ada, "stripe", json!({"secret_key": "sk_test"}))
+        .await;
+    let load = |slug: &'static str| {
+        let app = &app;
+        let ada = ada.clone();
+        async move {
+            app.post_form(LoadConfig::PATH, &format!("slug={slug}"), Some(&ada))
+                .await
+                .json()
+        }
+    };
+    let airtable = load("airtable").await;
+    let toggles: Vec<String> = airtable["workflows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| format!("t.{}", w["id"].as_str().unwrap()))
+        .collect();
+    let form = encode(&[
+        (form_name(&airtable, "Table name"), "Leads"),
+        (
+            form_name(&airtable, "Base URL"),
+            "https://airtable.com/appX",
+        ),
+        (toggles[0].clone(), "true"),
+        (form_name(&airtable, "Extra fields"), r#"{"score": [1, 2]}"#),
+        (toggles[1].clone(), "true"),
+        (form_name(&airtable, "Archive instead of delete"), "true"),
+    ]);
+    let saved = app
+        .post_form("/integrations/airtable/config", &form, Some(&ada))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(
+        saved.headers[header::LOCATION],
+        "/integrations/airtable?saved=1#configuration"
+    );
+    let stored = load("airtable").await;
+    let value = |config: &Value, name: &str| {
+        let (workflow, id) = field_id(config, name);
+        let fields = match workflow {
+            None => config["fields"].clone(),
+            Some(w) => config["workflows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == w.as_str())
+                .unwrap()["fields"]
+                .clone(),
+        };
+        fields
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id.as_str())
+            .unwrap()["value"]
+            .clone()
+    };
+    assert_eq!(value(&stored, "Table name"), "Leads");
+    assert_eq!(value(&stored, "Base URL"), "https://airtable.com/appX");
+    assert_eq!(value(&stored, "Extra fields"), json!({"score": [1, 2]}));
+    assert_eq!(value(&stored, "Archive instead of delete"), true);
+    assert!(
+        stored["workflows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["enabled"] == true)
+    );
+
+    // The page shows the saved values, the JSON formatted.
+    let page = app.get("/integrations/airtable?saved=1", Some(&ada)).await;
+    assert!(page.body.contains("Configuration saved."), "{}", page.body);
+    assert!(page.body.contains(r#"value="Leads""#));
+    assert!(page.body.contains("&quot;score&quot;: [") || page.body.contains("\"score\": ["));
+
+    // Stripe: a password, a select, an email and a number; the secret never comes back.
+    let stripe = load("stripe").await;
+    let currency = stripe["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "Currency")
+        .unwrap()["options"][0]["value"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let payouts = stripe["workflows"][1]["id"].as_str().unwrap().to_owned();
+    let form = encode(&[
+        (form_name(&stripe, "Webhook signing secret"), "whsec_123"),
+        (form_name(&stripe, "Currency"), &currency),
+        (format!("t.{payouts}"), "true"),
+        (form_name(&stripe, "Alert email"), "ops@example.com"),
+        (form_name(&stripe, "Minimum refund"), "25"),
+    ]);
+    let saved = app
+        .post_form("/integrations/stripe/config", &form, Some(&ada))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // The server functions never answer a stored secret; Cobalt holds it.
+    let stored = load("stripe").await;
+    assert_eq!(value(&stored, "Webhook signing secret"), Value::Null);
+    let in_cobalt = || async {
+        let account = app.only_account_id().await;
+        let config = app
+            .http
+            .get(format!(
+                "{}/api/v2/public/slug/stripe/config",
+                app.sandbox.base_url()
+            ))
+            .header("x-api-key", API_KEY)
+            .header("linked_account_id", account)
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap();
+        value(&config, "Webhook signing secret")
+    };
+    assert_eq!(in_cobalt().await, "whsec_123");
+    assert_eq!(value(&stored, "Currency"), currency.as_str());
+    assert_eq!(value(&stored, "Alert email"), "ops@example.com");
+    assert_eq!(value(&stored, "Minimum refund"), 25);
+    let page = app.get("/integrations/stripe", Some(&ada)).await;
+    assert!(
+        !page.body.contains("whsec_123"),
+        "a stored secret reached the page"
+    );
+
+    // Saving again without retyping the secret keeps it.
+    let form = encode(&[
+        (form_name(&stripe, "Currency"), &currency),
+        (format!("t.{payouts}"), "true"),
+        (form_name(&stripe, "Alert email"), "ops@example.com"),
+    ]);
+    app.post_form("/integrations/stripe/config", &form, Some(&ada))
+        .await;
+    assert_eq!(in_cobalt().await, "whsec_123");
+}
+
+#[tokio::test]
+async fn an_invalid_configuration_form_saves_nothing_and_says_why_by_each_field() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    app.connect_with(&ada, "stripe", json!({"secret_key": "sk_test"}))
+        .await;
+    let stripe = app
+        .post_form(LoadConfig::PATH, "slug=stripe", Some(&ada))
+        .await
+        .json();
+    let payouts = stripe["workflows"][1]["id"].as_str().unwrap().to_owned();
+    let form = encode(&[
+        (form_name(&stripe, "Currency"), "not-an-option"),
+        (format!("t.{payouts}"), "true"),
+        (form_name(&stripe, "Alert email"), "nope"),
+        (form_name(&stripe, "Minimum refund"), "ten"),
+    ]);
+    let reply = app
+        .post_form("/integrations/stripe/config", &form, Some(&ada))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Choose one of the options for Currency.",
+        "Alert email must be an email address, like name@example.com.",
+        "Minimum refund must be a number.",
+        "3 fields need your attention; nothing was saved.",
+    ] {
+        assert!(reply.body.contains(message), "{message} missing");
+    }
+    // What was typed is shown again, in the page itself (not in fragments streamed for
+    // JavaScript to put in place).
+    assert!(reply.body.contains(r#"value="nope""#));
+    assert!(!reply.body.contains("<template"), "{}", reply.body);
+    assert_eq!(app.calls("PUT /api/v2/public/config").await, 0);
 }

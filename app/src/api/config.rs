@@ -69,14 +69,35 @@ pub async fn load_config(
         labels: None,
         workflows: None,
     };
-    state
+    let mut config = state
         .with_account(&identity, || {
             state
                 .cobalt
                 .find_or_create_config(&identity.account_id, &payload)
         })
         .await
-        .map_err(|e| AppError::upstream(e).with_status())
+        .map_err(|e| AppError::upstream(e).with_status())?;
+    crate::server::configure::redact_secrets(&mut config);
+    Ok(config)
+}
+
+/// The config as its form shows it: found or created, with the options of its dynamic and
+/// dependent selects loaded and any problems Cobalt reported.
+#[server]
+pub async fn config_form(
+    slug: String,
+    config_id: Option<String>,
+) -> Result<crate::model::config_form::ConfigForm, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let config_id = validate_optional_config_id(config_id)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    let mut form =
+        crate::server::configure::load(&state, &identity, &slug, config_id.as_deref(), None)
+            .await
+            .map_err(AppError::with_status)?;
+    form.stored_secrets = crate::server::configure::redact_secrets(&mut form.config);
+    Ok(form)
 }
 
 /// Saves the whole desired state of a config and returns it as Cobalt now holds it.
@@ -106,13 +127,14 @@ pub async fn save_config(input: SaveConfigInput) -> Result<cobalt::Config, AppEr
             })
             .collect(),
     };
-    let saved = state
+    let mut saved = state
         .with_account(&identity, || {
             state.cobalt.update_config(&identity.account_id, &payload)
         })
         .await
         .map_err(|e| AppError::upstream(e).with_status())?;
     state.invalidate(&identity.account_id);
+    crate::server::configure::redact_secrets(&mut saved);
     Ok(saved)
 }
 

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 
 use crate::components::integration_card::{ActionStyle, action_style};
 use crate::model::ConnectionStatus;
-use crate::model::connect::{CobaltJsAsset, CredentialInput, CredentialsDraft, InputKind};
+use crate::model::FormDraft;
+use crate::model::connect::{CobaltJsAsset, CredentialInput, InputKind};
 
 /// How long the consent window may stay open before the attempt is given up.
 #[cfg(feature = "hydrate")]
@@ -144,7 +145,7 @@ fn ConnectNotice(notice: RwSignal<Option<Notice>>) -> impl IntoView {
 pub fn CredentialFields(
     name: String,
     inputs: Vec<CredentialInput>,
-    draft: CredentialsDraft,
+    draft: FormDraft,
 ) -> impl IntoView {
     view! {
         <p class="connect-form__intro">
@@ -179,15 +180,10 @@ fn CredentialField(
     problem: Option<String>,
 ) -> impl IntoView {
     let (help_id, error_id, id) = field_ids(&input.name);
-    let described_by = [
+    let described_by = crate::components::described_by(
         input.help.is_some().then_some(help_id.as_str()),
         problem.is_some().then_some(error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let described_by = (!described_by.is_empty()).then_some(described_by);
+    );
     let invalid = problem.is_some().then_some("true");
     let required = input.required;
     let control = match input.kind {
@@ -516,22 +512,17 @@ fn show_problems(inputs: &[CredentialInput], problems: &[crate::model::connect::
         let Some(control) = document.get_element_by_id(&id) else {
             continue;
         };
-        let described_by = [
+        let described_by = crate::components::described_by(
             input.help.is_some().then_some(help_id.as_str()),
             problem.is_some().then_some(error_id.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+        );
         let _ = match problem {
             Some(_) => control.set_attribute("aria-invalid", "true"),
             None => control.remove_attribute("aria-invalid"),
         };
-        let _ = if described_by.is_empty() {
-            control.remove_attribute("aria-describedby")
-        } else {
-            control.set_attribute("aria-describedby", &described_by)
+        let _ = match described_by {
+            Some(ids) => control.set_attribute("aria-describedby", &ids),
+            None => control.remove_attribute("aria-describedby"),
         };
     }
 }

@@ -19,26 +19,6 @@ pub struct FieldProblem {
     pub message: String,
 }
 
-/// A credentials form that could not be saved, shown again with what the user typed (never the
-/// secrets: password fields come back empty) and what to fix. Used when the form was posted
-/// without JavaScript.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CredentialsDraft {
-    pub values: Vec<(String, String)>,
-    pub problems: Vec<FieldProblem>,
-    pub message: Option<String>,
-}
-
-impl CredentialsDraft {
-    /// What the user typed into `field`, if anything.
-    pub fn value(&self, field: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .find(|(name, _)| name == field)
-            .map(|(_, value)| value.as_str())
-    }
-}
-
 /// One input of a key-based credentials form, as the browser renders and checks it: the
 /// app's `auth_input_map` entry, reduced to plain strings so the wasm carries no JSON values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

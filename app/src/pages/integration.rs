@@ -8,11 +8,13 @@ use leptos_router::{
     params::Params,
 };
 
+use super::configuration::ConfigurationSection;
 use crate::api::get_integration;
 use crate::components::{
     CredentialFields, CredentialsForm, ErrorList, OAuthConnect, SiteHeader, StatusBadge,
 };
-use crate::model::connect::{CredentialInput, CredentialsDraft};
+use crate::model::FormDraft;
+use crate::model::connect::CredentialInput;
 use crate::model::{ConnectionStatus, IntegrationCard};
 use crate::pages::{platform_name, viewer};
 
@@ -35,7 +37,13 @@ pub fn IntegrationPage() -> impl IntoView {
     };
     // `?status=` marks the return from a connection (popup or redirect): Cobalt changed behind
     // our cache, so this render reads it afresh.
-    let outcome = use_query_map().with_untracked(|q| q.get("status"));
+    let (outcome, config_id, saved) = use_query_map().with_untracked(|q| {
+        (
+            q.get("status"),
+            q.get("config").filter(|id| !id.is_empty()),
+            q.get("saved").is_some(),
+        )
+    });
     #[cfg(feature = "ssr")]
     if outcome.is_some()
         && let Some(state) = use_context::<crate::server::AppState>()
@@ -57,8 +65,10 @@ pub fn IntegrationPage() -> impl IntoView {
                     <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
                 }>
                     {move || {
-                        let outcome = outcome.clone();
-                        Suspend::new(async move { app.await.map(|app| view! { <Detail app outcome /> }) })
+                        let (outcome, config_id) = (outcome.clone(), config_id.clone());
+                        Suspend::new(async move {
+                            app.await.map(|app| view! { <Detail app outcome config_id saved /> })
+                        })
                     }}
                 </ErrorBoundary>
             </Suspense>
@@ -67,13 +77,19 @@ pub fn IntegrationPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(app: cobalt::Application, outcome: Option<String>) -> impl IntoView {
+fn Detail(
+    app: cobalt::Application,
+    outcome: Option<String>,
+    config_id: Option<String>,
+    saved: bool,
+) -> impl IntoView {
     let Some(card) = IntegrationCard::from_application(&app) else {
         return view! { <p>"This integration has no address."</p> }.into_any();
     };
     let alt = format!("{} logo", card.name);
     let banner = outcome_banner(outcome.as_deref(), &card);
     let status = card.status;
+    let slug = card.slug.clone();
     view! {
         <Title text=card.name.clone() />
         <article class="detail__app">
@@ -93,10 +109,7 @@ fn Detail(app: cobalt::Application, outcome: Option<String>) -> impl IntoView {
             </ul>
             <ConnectionSection app card />
             {(status != ConnectionStatus::Available).then(|| view! {
-                <section class="detail__section" aria-labelledby="configuration-heading">
-                    <h2 id="configuration-heading">"Configuration"</h2>
-                    <p class="detail__placeholder">"Configuration options will appear here."</p>
-                </section>
+                <ConfigurationSection slug=slug config_id saved />
             })}
         </article>
     }
@@ -151,7 +164,7 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
             <OAuthConnect slug=card.slug.clone() name=card.name.clone() status sdk />
         })),
         (status, false) => {
-            let draft = use_context::<CredentialsDraft>().unwrap_or_default();
+            let draft = use_context::<FormDraft>().unwrap_or_default();
             let inputs: Vec<CredentialInput> = app
                 .auth_input_map
                 .iter()

@@ -4,9 +4,8 @@
 
 use super::{AppState, Identity};
 use crate::error::AppError;
-use crate::model::connect::{
-    CredentialInput, CredentialValue, CredentialsDraft, credentials_payload,
-};
+use crate::model::FormDraft;
+use crate::model::connect::{CredentialInput, CredentialValue, credentials_payload};
 
 /// The provider's consent URL for a same-tab OAuth flow; the provider comes back to
 /// `/integrations/{slug}` on this site.
@@ -34,7 +33,7 @@ pub async fn save_credentials(
     app: &cobalt::Application,
     slug: &str,
     values: Vec<(String, String)>,
-) -> Result<(), (u16, CredentialsDraft)> {
+) -> Result<(), (u16, FormDraft)> {
     let keep: Vec<(String, String)> = values
         .iter()
         .filter(|(name, _)| {
@@ -50,7 +49,7 @@ pub async fn save_credentials(
         .map(CredentialInput::from_field)
         .collect();
     let payload = credentials_payload(&inputs, &values).map_err(|problems| {
-        let draft = CredentialsDraft {
+        let draft = FormDraft {
             values: keep.clone(),
             problems,
             message: None,
@@ -84,7 +83,7 @@ pub async fn save_credentials(
         Ok(result) if result.success => Ok(()),
         Ok(_) => Err((
             422,
-            CredentialsDraft {
+            FormDraft {
                 values: keep,
                 problems: Vec::new(),
                 message: Some(format!("{} did not accept these credentials.", app.name)),
@@ -102,7 +101,7 @@ pub async fn save_credentials(
             } else {
                 (502, AppError::upstream(error).to_string())
             };
-            let draft = CredentialsDraft {
+            let draft = FormDraft {
                 values: keep,
                 problems: Vec::new(),
                 message: Some(message),

@@ -1,0 +1,306 @@
+//! The configuration section of a connected app's detail page: the app's fields and its
+//! workflows as one server-rendered form that posts the whole desired state
+//! (`POST /integrations/{slug}/config`), so it works without JavaScript. Dynamic and dependent
+//! selects arrive with their options already loaded by the server.
+
+use leptos::either::{Either, EitherOf6};
+use leptos::prelude::*;
+
+use crate::api::config_form;
+use crate::components::ErrorList;
+use crate::model::FormDraft;
+use crate::model::config_form::{
+    ConfigDraft, ConfigForm, Control, display_values, field_name, toggle_name,
+};
+
+/// The section, loading the config (found or created) of `config_id` (the default when `None`).
+#[component]
+pub fn ConfigurationSection(slug: String, config_id: Option<String>, saved: bool) -> impl IntoView {
+    let source = (slug.clone(), config_id);
+    let form = Resource::new_blocking(move || source.clone(), |(slug, id)| config_form(slug, id));
+    let draft = use_context::<ConfigDraft>().map(|draft| draft.0);
+    view! {
+        <section class="detail__section" id="configuration" aria-labelledby="configuration-heading">
+            <h2 id="configuration-heading">"Configuration"</h2>
+            <Suspense fallback=|| view! { <div class="skeleton skeleton--detail" aria-hidden="true"></div> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
+                    {move || {
+                        let (slug, draft) = (slug.clone(), draft.clone());
+                        Suspend::new(async move {
+                            form.await.map(|form| view! { <ConfigFormView slug form draft saved /> })
+                        })
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ConfigFormView(
+    slug: String,
+    form: ConfigForm,
+    draft: Option<FormDraft>,
+    saved: bool,
+) -> impl IntoView {
+    let ConfigForm {
+        config,
+        options,
+        problems,
+        stored_secrets,
+    } = form;
+    let draft = draft.unwrap_or_default();
+    // A failed post shows its own problems; otherwise Cobalt's (options that did not load).
+    let problems = if draft.problems.is_empty() && draft.message.is_none() {
+        problems
+    } else {
+        draft.problems.clone()
+    };
+    let posted = !draft.values.is_empty();
+    let field_view = |workflow: Option<&str>, field: &cobalt::ConfigField| {
+        let name = field_name(workflow, &field.id);
+        let control = Control::of(field);
+        let values = if posted {
+            draft
+                .values
+                .iter()
+                .filter(|(key, _)| *key == name || key.starts_with(&format!("{name}.")))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect()
+        } else {
+            let stored = field.value.as_ref().or(field.default_value.as_ref());
+            match (&control, stored) {
+                (Control::Map, Some(serde_json::Value::Object(map))) => map
+                    .iter()
+                    .map(|(label, value)| {
+                        (
+                            format!("{name}.{label}"),
+                            crate::model::config_form::value_text(value),
+                        )
+                    })
+                    .collect(),
+                (Control::Password, _) => Vec::new(),
+                _ => display_values(&control, stored)
+                    .into_iter()
+                    .map(|v| (name.clone(), v))
+                    .collect(),
+            }
+        };
+        let choices = options
+            .get(&name)
+            .or(field.options.as_ref())
+            .cloned()
+            .unwrap_or_default();
+        let problem = problems
+            .iter()
+            .find(|p| p.field == name)
+            .map(|p| p.message.clone());
+        let stored_secret = stored_secrets.contains(&name);
+        view! {
+            <ConfigFieldView
+                field=field.clone()
+                name
+                control
+                choices
+                values
+                problem
+                stored_secret
+            />
+        }
+    };
+    let app_fields: Vec<_> = config
+        .fields
+        .iter()
+        .filter(|f| !f.hidden.unwrap_or(false))
+        .map(|f| field_view(None, f))
+        .collect();
+    let workflows: Vec<_> = config
+        .workflows
+        .iter()
+        .map(|workflow| {
+            let toggle = toggle_name(&workflow.id);
+            let enabled = if posted {
+                draft.value(&toggle) == Some("true")
+            } else {
+                workflow.enabled
+            };
+            let fields: Vec<_> = workflow
+                .fields
+                .iter()
+                .filter(|f| !f.hidden.unwrap_or(false))
+                .map(|f| field_view(Some(&workflow.id), f))
+                .collect();
+            let toggle_id = format!("toggle-{}", workflow.id);
+            view! {
+                <fieldset class="workflow">
+                    <legend>{workflow.name.clone()}</legend>
+                    {(!workflow.description.is_empty())
+                        .then(|| view! { <p class="workflow__description">{workflow.description.clone()}</p> })}
+                    <div class="toggle">
+                        <input id=toggle_id.clone() type="checkbox" name=toggle value="true" checked=enabled />
+                        <label for=toggle_id>"Enabled"</label>
+                    </div>
+                    {(!fields.is_empty()).then(|| view! { <div class="workflow__fields">{fields}</div> })}
+                </fieldset>
+            }
+        })
+        .collect();
+    let has_workflows = !workflows.is_empty();
+    let message = draft.message.clone();
+    let problem_count = problems.len();
+    view! {
+        <form class="config-form" method="post" action=format!("/integrations/{slug}/config") novalidate>
+            <input type="hidden" name="config_id" value=config.config_id.clone().unwrap_or_default() />
+            <div role="status" class="config-form__status">
+                {saved.then(|| view! { <p class="notice" data-kind="success">"Configuration saved."</p> })}
+            </div>
+            {(message.is_some() || (posted && problem_count > 0)).then(|| view! {
+                <div class="form-error" role="alert">
+                    {message.unwrap_or_else(|| match problem_count {
+                        1 => "1 field needs your attention; nothing was saved.".to_owned(),
+                        n => format!("{n} fields need your attention; nothing was saved."),
+                    })}
+                </div>
+            })}
+            {(!app_fields.is_empty()).then(|| view! {
+                <fieldset class="config-form__settings">
+                    <legend>"Settings"</legend>
+                    {app_fields}
+                </fieldset>
+            })}
+            {has_workflows.then(|| view! {
+                <h3 class="config-form__heading">"Workflows"</h3>
+                {workflows}
+            })}
+            <div class="config-form__actions">
+                <button type="submit" class="button">"Save configuration"</button>
+            </div>
+        </form>
+    }
+}
+
+/// One field: its label (with a required mark), its control, help text and error.
+#[component]
+fn ConfigFieldView(
+    field: cobalt::ConfigField,
+    name: String,
+    control: Control,
+    choices: Vec<cobalt::FieldOption>,
+    /// What the control shows, by form name (several for a multi-select or a map).
+    values: Vec<(String, String)>,
+    problem: Option<String>,
+    /// Whether a password field has a stored value (never sent to the page).
+    stored_secret: bool,
+) -> impl IntoView {
+    let id = format!("field-{}", name.replace('.', "-"));
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let described_by = crate::components::described_by(
+        field.help_text.is_some().then_some(help_id.as_str()),
+        problem.is_some().then_some(error_id.as_str()),
+    );
+    let invalid = problem.is_some().then_some("true");
+    let first = values.first().map(|(_, v)| v.clone());
+    let selected: Vec<String> = values.iter().map(|(_, v)| v.clone()).collect();
+    let required = field.required;
+    let placeholder = field.placeholder.clone().unwrap_or_default();
+    let options_view = |selected: &[String]| {
+        choices
+            .iter()
+            .map(|option| {
+                let value = crate::model::config_form::value_text(&option.value);
+                let is_selected = selected.contains(&value);
+                let label = if option.name.is_empty() {
+                    value.clone()
+                } else {
+                    option.name.clone()
+                };
+                view! { <option value=value selected=is_selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    let input = |kind: &'static str| {
+        view! {
+            <input id=id.clone() name=name.clone() type=kind value=first.clone() placeholder=placeholder.clone()
+                required=required aria-describedby=described_by.clone() aria-invalid=invalid />
+        }
+    };
+    let control_view = match &control {
+        Control::Text | Control::Unknown(_) => EitherOf6::A(input("text")),
+        Control::Number => EitherOf6::A(input("number")),
+        Control::Email => EitherOf6::A(input("email")),
+        Control::Url => EitherOf6::A(input("url")),
+        Control::Date => EitherOf6::A(input("date")),
+        Control::Password => EitherOf6::B(view! {
+            <input id=id.clone() name=name.clone() type="password" autocomplete="new-password"
+                placeholder=if stored_secret { "Saved; leave empty to keep it".to_owned() } else { placeholder.clone() }
+                required=required && !stored_secret aria-describedby=described_by.clone() aria-invalid=invalid />
+        }),
+        Control::Textarea | Control::Json => EitherOf6::C(view! {
+            <textarea id=id.clone() name=name.clone() rows=if control == Control::Json { "6" } else { "3" }
+                placeholder=placeholder.clone() required=required spellcheck=if control == Control::Json { "false" } else { "true" }
+                aria-describedby=described_by.clone() aria-invalid=invalid>{first.clone().unwrap_or_default()}</textarea>
+        }),
+        Control::Boolean => EitherOf6::D(view! {
+            <input id=id.clone() name=name.clone() type="checkbox" value="true"
+                checked=first.as_deref() == Some("true") aria-describedby=described_by.clone() aria-invalid=invalid />
+        }),
+        Control::Select { multiple } => {
+            let multiple = *multiple;
+            EitherOf6::E(view! {
+                <select id=id.clone() name=name.clone() multiple=multiple required=required
+                    aria-describedby=described_by.clone() aria-invalid=invalid>
+                    {(!multiple).then(|| view! { <option value="">{if placeholder.is_empty() { "Choose…".to_owned() } else { placeholder.clone() }}</option> })}
+                    {options_view(&selected)}
+                </select>
+            })
+        }
+        Control::Map => EitherOf6::F(view! {
+            <table class="map-field" aria-describedby=described_by.clone()>
+                <thead><tr><th scope="col">"Field"</th><th scope="col">"Maps to"</th></tr></thead>
+                <tbody>
+                    {field.labels.iter().map(|label| {
+                        let row = format!("{name}.{}", crate::model::config_form::value_text(&label.value));
+                        let row_id = format!("{id}-{}", crate::model::config_form::value_text(&label.value));
+                        let chosen: Vec<String> = values.iter().filter(|(k, _)| *k == row).map(|(_, v)| v.clone()).collect();
+                        view! {
+                            <tr>
+                                <th scope="row"><label for=row_id.clone()>{label.name.clone()}</label></th>
+                                <td>
+                                    <select id=row_id name=row>
+                                        <option value="">"Not mapped"</option>
+                                        {options_view(&chosen)}
+                                    </select>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }),
+    };
+    let is_map = control == Control::Map;
+    let label = view! {
+        {field.name.clone()}
+        {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
+    };
+    let note = match &control {
+        Control::Unknown(kind) => Some(format!(
+            "This field's type ({kind}) has no editor here yet: enter its value as text."
+        )),
+        _ => None,
+    };
+    view! {
+        <div class="field" data-kind=control.kind()>
+            {if is_map {
+                Either::Left(view! { <span class="field__label" id=format!("{id}-label")>{label}</span> })
+            } else {
+                Either::Right(view! { <label for=id.clone()>{label}</label> })
+            }}
+            {control_view}
+            {note.map(|note| view! { <p class="field__help">{note}</p> })}
+            {field.help_text.clone().map(|help| view! { <p class="field__help" id=help_id>{help}</p> })}
+            <p class="field__error" id=error_id>{problem}</p>
+        </div>
+    }
+}

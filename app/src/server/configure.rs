@@ -1,0 +1,241 @@
+//! Loading a config as a form (with the live options of its dynamic and dependent selects)
+//! and saving a posted form, for the server-rendered configuration form.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::{AppState, Identity};
+use crate::error::AppError;
+use crate::model::FormDraft;
+use crate::model::config_form::{ConfigForm, Control, field_name, parse_submission};
+use crate::model::connect::FieldProblem;
+
+/// Finds or creates the config and fetches the options of every dynamic or dependent select.
+/// A dependent field's options follow its parent's value in `form` when one was posted, else
+/// the stored one. A field whose options fail to load carries Cobalt's reason instead.
+pub async fn load(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+    form: Option<&[(String, String)]>,
+) -> Result<ConfigForm, AppError> {
+    let payload = cobalt::ConfigPayload {
+        slug: slug.to_owned(),
+        config_id: config_id.map(str::to_owned),
+        labels: None,
+        workflows: None,
+    };
+    let config = state
+        .with_account(identity, || {
+            state
+                .cobalt
+                .find_or_create_config(&identity.account_id, &payload)
+        })
+        .await
+        .map_err(AppError::upstream)?;
+    let mut options = BTreeMap::new();
+    let mut problems: Vec<FieldProblem> = config
+        .field_errors
+        .iter()
+        .filter_map(|error| {
+            let id = error.id.as_deref()?;
+            Some(FieldProblem {
+                field: field_name(None, id),
+                message: error.error.message.clone(),
+            })
+        })
+        .collect();
+    let scopes = std::iter::once((None, &config.fields)).chain(
+        config
+            .workflows
+            .iter()
+            .map(|w| (Some(w.id.as_str()), &w.fields)),
+    );
+    for (workflow, fields) in scopes {
+        for field in fields.iter().filter(|f| f.has_live_options()) {
+            let parent_value = field.parent.as_ref().and_then(|parent| {
+                let posted = form.and_then(|form| {
+                    let name = field_name(workflow, parent);
+                    form.iter()
+                        .find(|(key, value)| *key == name && !value.is_empty())
+                        .map(|(_, value)| Value::String(value.clone()))
+                });
+                posted.or_else(|| {
+                    fields
+                        .iter()
+                        .find(|f| f.id == *parent)
+                        .and_then(|f| f.value.clone())
+                })
+            });
+            let location = cobalt::FieldLocation {
+                slug,
+                field_id: &field.id,
+                workflow_id: workflow,
+                config_id,
+            };
+            let name = field_name(workflow, &field.id);
+            let loaded = state
+                .cobalt
+                .field_options(&identity.account_id, location, parent_value.as_ref())
+                .await;
+            match loaded {
+                Ok(answer) => {
+                    if let Some(error) = answer.field_errors.first() {
+                        problems.push(FieldProblem {
+                            field: name.clone(),
+                            message: error.error.message.clone(),
+                        });
+                    }
+                    options.insert(name, answer.field.options.unwrap_or_default());
+                }
+                Err(error) => {
+                    tracing::warn!(%error, field = %field.id, "field options failed to load");
+                    problems.push(FieldProblem {
+                        field: name,
+                        message: "Its options could not be loaded; try again in a moment.".into(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(ConfigForm {
+        config,
+        options,
+        problems,
+        stored_secrets: Vec::new(),
+    })
+}
+
+/// Saves a posted configuration form. `Err` carries the form to show again, with the
+/// problems by field (HTTP 422) or Cobalt's failure (502); secrets are left out of it.
+pub async fn save(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+    form: &[(String, String)],
+) -> Result<(), (u16, FormDraft)> {
+    let draft =
+        |problems: Vec<FieldProblem>, message: Option<String>, secrets: &[String]| FormDraft {
+            values: form
+                .iter()
+                .filter(|(name, _)| !secrets.contains(name))
+                .cloned()
+                .collect(),
+            problems,
+            message,
+        };
+    let loaded = match load(state, identity, slug, config_id, Some(form)).await {
+        Ok(loaded) => loaded,
+        Err(error) => return Err((502, draft(Vec::new(), Some(error.to_string()), &[]))),
+    };
+    let secrets = secret_names(&loaded.config);
+    let submission = parse_submission(&loaded.config, form, &loaded.options)
+        .map_err(|problems| (422, draft(problems, None, &secrets)))?;
+    let payload = cobalt::UpdateConfigPayload {
+        slug: slug.to_owned(),
+        config_id: config_id.map(str::to_owned),
+        fields: keep_unchanged_secrets(&loaded.config.fields, submission.fields),
+        workflows: submission
+            .workflows
+            .into_iter()
+            .map(|(id, enabled, fields)| {
+                let stored = loaded
+                    .config
+                    .workflows
+                    .iter()
+                    .find(|w| w.id == id)
+                    .map(|w| w.fields.as_slice())
+                    .unwrap_or_default();
+                cobalt::WorkflowPayload {
+                    id,
+                    enabled: Some(enabled),
+                    fields: keep_unchanged_secrets(stored, fields),
+                }
+            })
+            .collect(),
+    };
+    let saved = state
+        .with_account(identity, || {
+            state.cobalt.update_config(&identity.account_id, &payload)
+        })
+        .await;
+    state.invalidate(&identity.account_id);
+    match saved {
+        Ok(config) if config.field_errors.is_empty() => Ok(()),
+        Ok(config) => {
+            let problems = config
+                .field_errors
+                .iter()
+                .map(|e| FieldProblem {
+                    field: field_name(None, e.id.as_deref().unwrap_or(&e.name)),
+                    message: e.error.message.clone(),
+                })
+                .collect();
+            Err((422, draft(problems, None, &secrets)))
+        }
+        Err(error) => {
+            let message = format!("Nothing was saved: {}.", AppError::upstream(error));
+            Err((502, draft(Vec::new(), Some(message), &secrets)))
+        }
+    }
+}
+
+/// Removes the stored values of password fields before a config leaves the server, and says
+/// which of them had one (by form name), so the form can offer "leave empty to keep it".
+pub fn redact_secrets(config: &mut cobalt::Config) -> Vec<String> {
+    let mut stored = Vec::new();
+    let scopes = std::iter::once((None, &mut config.fields)).chain(
+        config
+            .workflows
+            .iter_mut()
+            .map(|w| (Some(w.id.clone()), &mut w.fields)),
+    );
+    for (workflow, fields) in scopes {
+        for field in fields
+            .iter_mut()
+            .filter(|f| Control::of(f) == Control::Password)
+        {
+            if field.value.take().is_some() {
+                stored.push(field_name(workflow.as_deref(), &field.id));
+            }
+        }
+    }
+    stored
+}
+
+/// The form names of the config's password fields.
+fn secret_names(config: &cobalt::Config) -> Vec<String> {
+    let scopes = std::iter::once((None, &config.fields)).chain(
+        config
+            .workflows
+            .iter()
+            .map(|w| (Some(w.id.as_str()), &w.fields)),
+    );
+    scopes
+        .flat_map(|(workflow, fields)| {
+            fields
+                .iter()
+                .filter(|f| Control::of(f) == Control::Password)
+                .map(move |f| field_name(workflow, &f.id))
+        })
+        .collect()
+}
+
+/// Password fields are never sent to the page, so an empty one means "keep what is stored".
+fn keep_unchanged_secrets(
+    stored: &[cobalt::ConfigField],
+    mut values: BTreeMap<String, Value>,
+) -> BTreeMap<String, Value> {
+    for field in stored {
+        if Control::of(field) == Control::Password
+            && !values.contains_key(&field.id)
+            && let Some(value) = &field.value
+        {
+            values.insert(field.id.clone(), value.clone());
+        }
+    }
+    values
+}
