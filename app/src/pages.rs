@@ -1,4 +1,9 @@
 //! One module per route.
+//!
+//! Pages load their data with a plain future inside `Suspend`, not a `Resource`: in islands
+//! mode nothing hydrates a page, so a resource would only copy its data into the HTML (a stored
+//! configuration included), and renders awaiting `Resource::new_blocking` now and then never
+//! finished under load (a request hung until its 30 s timeout in about 1 of 4 test runs).
 
 mod configuration;
 mod embed;

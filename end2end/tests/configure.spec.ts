@@ -80,3 +80,36 @@ test("dynamic options come from the provider and a dependent select follows its 
   await expect(page.getByLabel("Deal stage")).toHaveValue("");
   await expect(page.getByLabel("Deal stage").getByRole("option")).toContainText(["Closed won"]);
 });
+
+test("named configurations keep their own values; deleting and resetting ask first", async ({ signedIn, detail, page }) => {
+  await airtable(signedIn.email, detail);
+  const configurations = page.getByRole("navigation", { name: "Configurations" });
+  await page.getByLabel("New configuration").fill("staging");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByText("Configuration created.")).toBeVisible();
+  await expect(configurations.getByRole("link", { name: "staging" })).toHaveAttribute("aria-current", "page");
+  await page.getByLabel("Table name").fill("Staging table");
+  await page.getByRole("button", { name: "Save configuration" }).click();
+  await expect(page.getByText("Configuration saved.")).toBeVisible();
+  await configurations.getByRole("link", { name: "Default" }).click();
+  await expect(page.getByLabel("Table name")).toHaveValue("");
+  await configurations.getByRole("link", { name: "staging" }).click();
+  await expect(page.getByLabel("Table name")).toHaveValue("Staging table");
+
+  // Deleting asks first: the button is only reachable once the disclosure is opened.
+  const remove = page.getByRole("button", { name: "Delete configuration" });
+  await expect(remove).toBeHidden();
+  await page.getByText("Delete this configuration…").click();
+  await expect(page.getByText("This deletes the configuration “staging”")).toBeVisible();
+  await remove.click();
+  await expect(page.getByText("The configuration was deleted.")).toBeVisible();
+  await expect(configurations.getByRole("link", { name: "staging" })).toHaveCount(0);
+
+  await page.getByLabel("Table name").fill("Main table");
+  await page.getByRole("button", { name: "Save configuration" }).click();
+  await expect(page.getByLabel("Table name")).toHaveValue("Main table");
+  await page.getByText("Reset to defaults…").click();
+  await page.getByRole("button", { name: "Reset configuration" }).click();
+  await expect(page.getByText("The configuration is back to the app's defaults.")).toBeVisible();
+  await expect(page.getByLabel("Table name")).toHaveValue("");
+});

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { DetailPage } from "./pages/detail_page";
-import { accountIdFor, clearFaults, connectKeyBased, expireConnection, injectFault } from "./sandbox";
+import { accountIdFor, clearFaults, connectKeyBased, connectOAuth, expireConnection, injectFault } from "./sandbox";
 
 test.afterEach(async () => {
   await clearFaults();
@@ -180,7 +180,12 @@ test("a keyboard alone finds an app, opens it and comes back @needs-js", async (
 for (const colorScheme of ["light", "dark"] as const) {
   test(`every page passes axe (WCAG 2.2 AA) in ${colorScheme} @needs-js`, async ({ signedIn, marketplace, page }) => {
     await page.emulateMedia({ colorScheme });
-    for (const path of ["/integrations", "/integrations/quickbooks", "/integrations/no-such-app", "/no-such-page"]) {
+    // Connected apps show their configuration forms: every control type between these two.
+    const account = await accountIdFor(signedIn.email);
+    await connectKeyBased(account, "airtable", { personal_access_token: "pat", base_id: "appX" });
+    await connectOAuth(account, "salesforce");
+    const pages = ["/integrations", "/integrations/quickbooks", "/integrations/copper", "/integrations/airtable", "/integrations/salesforce"];
+    for (const path of [...pages, "/integrations/no-such-app", "/no-such-page"]) {
       await marketplace.goto(path);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
       expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target).join(" | ")}`)).toEqual([]);

@@ -1,7 +1,8 @@
-//! `POST /integrations/{slug}/config`: saves the configuration form posted without JavaScript.
+//! The configuration form's posts, which work without JavaScript: save the whole state, create a
+//! named configuration, and reset (or delete) one.
 
 use app::model::config_form::ConfigDraft;
-use app::server::{AppState, configure, identity};
+use app::server::{AppState, Identity, configure, identity};
 use axum::{
     Form,
     extract::{Path, State},
@@ -11,54 +12,160 @@ use axum::{
 
 use crate::auth::{landing, render_page};
 
-/// Saves the whole posted state, then shows the saved form (`?saved=1`). A failure renders the
-/// page again with every value typed (secrets aside) and what to fix.
+/// The posted form, for whom, and which configuration: what every handler starts from.
+struct Posted {
+    identity: Identity,
+    slug: String,
+    /// A named configuration; `None` for the account's default one.
+    config_id: Option<String>,
+    form: Vec<(String, String)>,
+}
+
+impl Posted {
+    fn read(
+        state: &AppState,
+        slug: String,
+        headers: &HeaderMap,
+        form: Vec<(String, String)>,
+    ) -> Result<Self, Box<Response>> {
+        let Some(identity) = identity::read(&state.config, headers) else {
+            let to = landing(state, &format!("/integrations/{slug}"));
+            return Err(Box::new(Redirect::to(&to).into_response()));
+        };
+        if app::model::validate_slug(&slug).is_err() {
+            return Err(Box::new(StatusCode::NOT_FOUND.into_response()));
+        }
+        // The default configuration's id is the account's own: it needs no `?config=`.
+        let config_id = form
+            .iter()
+            .find(|(name, _)| name == "config_id")
+            .map(|(_, id)| id.trim())
+            .filter(|id| !id.is_empty() && *id != identity.account_id)
+            .map(app::model::validate_config_id)
+            .transpose()
+            .map_err(|message| {
+                Box::new((StatusCode::UNPROCESSABLE_ENTITY, message).into_response())
+            })?;
+        Ok(Self {
+            identity,
+            slug,
+            config_id,
+            form,
+        })
+    }
+
+    /// The detail page of this configuration, with `extra` query parameters.
+    fn page(&self, extra: &str) -> String {
+        let mut query: Vec<String> = self
+            .config_id
+            .iter()
+            .map(|id| {
+                format!(
+                    "config={}",
+                    form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>()
+                )
+            })
+            .collect();
+        if !extra.is_empty() {
+            query.push(extra.to_owned());
+        }
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
+        format!("/integrations/{}{query}", self.slug)
+    }
+}
+
+/// `POST /integrations/{slug}/config`: saves the whole posted state, then shows the saved form.
+/// A failure renders the page again with every value typed (secrets aside) and what to fix.
 pub async fn save(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    let detail = format!("/integrations/{slug}");
-    let Some(identity) = identity::read(&state.config, &headers) else {
-        return Redirect::to(&landing(&state, &detail)).into_response();
+    let posted = match Posted::read(&state, slug, &headers, form) {
+        Ok(posted) => posted,
+        Err(response) => return *response,
     };
-    if app::model::validate_slug(&slug).is_err() {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let config_id = form
-        .iter()
-        .find(|(name, _)| name == "config_id")
-        .map(|(_, id)| id.trim())
-        .filter(|id| !id.is_empty());
-    // The default config's id is the account's own: it needs no `?config=`.
-    let named = config_id.filter(|id| *id != identity.account_id);
-    let config_id = match named.map(app::model::validate_config_id).transpose() {
-        Ok(id) => id,
-        Err(message) => return (StatusCode::UNPROCESSABLE_ENTITY, message).into_response(),
-    };
-    let query = config_id
-        .as_ref()
-        .map(|id| {
-            format!(
-                "config={}&",
-                form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>()
-            )
-        })
-        .unwrap_or_default();
-    match configure::save(&state, &identity, &slug, config_id.as_deref(), &form).await {
-        Ok(()) => Redirect::to(&format!("{detail}?{query}saved=1#configuration")).into_response(),
+    let saved = configure::save(
+        &state,
+        &posted.identity,
+        &posted.slug,
+        posted.config_id.as_deref(),
+        &posted.form,
+    )
+    .await;
+    match saved {
+        Ok(()) => {
+            Redirect::to(&format!("{}#configuration", posted.page("saved=1"))).into_response()
+        }
         Err((status, draft)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-            let path = format!("{detail}?{}", query.trim_end_matches('&'));
-            render_page(
-                &state,
-                &path,
-                status,
-                ConfigDraft(draft),
-                headers.get(header::COOKIE),
-            )
-            .await
+            let cookie = headers.get(header::COOKIE);
+            render_page(&state, &posted.page(""), status, ConfigDraft(draft), cookie).await
         }
     }
+}
+
+/// `POST /integrations/{slug}/configs` (`name`): creates a named configuration and opens it.
+pub async fn create(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let posted = match Posted::read(&state, slug, &headers, form) {
+        Ok(posted) => posted,
+        Err(response) => return *response,
+    };
+    let name = posted
+        .form
+        .iter()
+        .find(|(key, _)| key == "name")
+        .map(|(_, name)| name.trim().to_owned())
+        .unwrap_or_default();
+    let created = configure::create_named(&state, &posted.identity, &posted.slug, &name).await;
+    let outcome = match created {
+        Ok(name) => format!(
+            "config={}&created=1",
+            form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()
+        ),
+        Err(app::error::AppError::Validation(_)) => "config_error=name".to_owned(),
+        Err(_) => "config_error=unavailable".to_owned(),
+    };
+    Redirect::to(&format!(
+        "/integrations/{}?{outcome}#configuration",
+        posted.slug
+    ))
+    .into_response()
+}
+
+/// `POST /integrations/{slug}/config/delete`: the default configuration goes back to the app's
+/// defaults; a named one is deleted.
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let posted = match Posted::read(&state, slug, &headers, form) {
+        Ok(posted) => posted,
+        Err(response) => return *response,
+    };
+    let deleted = configure::delete(
+        &state,
+        &posted.identity,
+        &posted.slug,
+        posted.config_id.as_deref(),
+    )
+    .await;
+    let target = match (deleted, &posted.config_id) {
+        (Ok(()), None) => posted.page("reset=1"),
+        (Ok(()), Some(_)) => format!("/integrations/{}?deleted=1", posted.slug),
+        (Err(_), _) => posted.page("config_error=unavailable"),
+    };
+    Redirect::to(&format!("{target}#configuration")).into_response()
 }

@@ -44,6 +44,11 @@ pub fn router(state: AppState) -> Router {
             get(connect::start).post(connect::submit),
         )
         .route("/integrations/{slug}/config", post(configure::save))
+        .route(
+            "/integrations/{slug}/config/delete",
+            post(configure::delete),
+        )
+        .route("/integrations/{slug}/configs", post(configure::create))
         .route("/vendor/{file}", get(vendor))
         .route(
             "/webhooks/cobalt",

@@ -56,6 +56,14 @@ impl Reply {
 }
 
 async fn test_app() -> TestApp {
+    // Logs go to the test's captured output: a failing test shows what the server did.
+    static LOGS: std::sync::Once = std::sync::Once::new();
+    LOGS.call_once(|| {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("tower_http=debug,cobalt=debug,warn")
+            .with_test_writer()
+            .try_init();
+    });
     let sandbox = sandbox::spawn(sandbox::SandboxConfig {
         addr: "127.0.0.1:0".parse().unwrap(),
         allowed_origins: vec![PUBLIC_URL.to_owned()],
@@ -1364,4 +1372,113 @@ async fn an_invalid_configuration_form_saves_nothing_and_says_why_by_each_field(
     assert!(reply.body.contains(r#"value="nope""#));
     assert!(!reply.body.contains("<template"), "{}", reply.body);
     assert_eq!(app.calls("PUT /api/v2/public/config").await, 0);
+}
+
+#[tokio::test]
+async fn named_configurations_are_created_listed_and_deleted_and_reset_brings_back_defaults() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    app.connect_with(
+        &ada,
+        "airtable",
+        json!({"personal_access_token": "pat", "base_id": "appX"}),
+    )
+    .await;
+    let airtable = app
+        .post_form(LoadConfig::PATH, "slug=airtable", Some(&ada))
+        .await
+        .json();
+    let table = form_name(&airtable, "Table name");
+
+    let bad = app
+        .post_form(
+            "/integrations/airtable/configs",
+            "name=no%20spaces",
+            Some(&ada),
+        )
+        .await;
+    assert_eq!(
+        bad.headers[header::LOCATION],
+        "/integrations/airtable?config_error=name#configuration"
+    );
+    let created = app
+        .post_form(
+            "/integrations/airtable/configs",
+            "name=production",
+            Some(&ada),
+        )
+        .await;
+    assert_eq!(
+        created.headers[header::LOCATION],
+        "/integrations/airtable?config=production&created=1#configuration"
+    );
+    let page = app
+        .get("/integrations/airtable?config=production", Some(&ada))
+        .await;
+    assert!(
+        page.body.contains(
+            r#"href="/integrations/airtable?config=production#configuration" aria-current="page""#
+        ) || page.body.contains(
+            r#"aria-current="page" href="/integrations/airtable?config=production#configuration""#
+        ),
+        "{}",
+        page.body
+    );
+
+    // Each configuration keeps its own values.
+    let form = encode(&[
+        ("config_id".to_owned(), "production"),
+        (table.clone(), "Prod"),
+    ]);
+    let saved = app
+        .post_form("/integrations/airtable/config", &form, Some(&ada))
+        .await;
+    assert_eq!(
+        saved.headers[header::LOCATION],
+        "/integrations/airtable?config=production&saved=1#configuration"
+    );
+    let form = encode(&[(table.clone(), "Default table")]);
+    app.post_form("/integrations/airtable/config", &form, Some(&ada))
+        .await;
+    let production = app
+        .get("/integrations/airtable?config=production", Some(&ada))
+        .await;
+    assert!(production.body.contains(r#"value="Prod""#));
+    let default = app.get("/integrations/airtable", Some(&ada)).await;
+    assert!(default.body.contains(r#"value="Default table""#));
+
+    // Deleting the named one removes it; resetting the default one clears its values.
+    let deleted = app
+        .post_form(
+            "/integrations/airtable/config/delete",
+            "config_id=production",
+            Some(&ada),
+        )
+        .await;
+    assert_eq!(
+        deleted.headers[header::LOCATION],
+        "/integrations/airtable?deleted=1#configuration"
+    );
+    let listed = app
+        .get("/integrations/airtable?deleted=1", Some(&ada))
+        .await;
+    assert!(listed.body.contains("The configuration was deleted."));
+    assert!(!listed.body.contains("config=production"));
+    let reset = app
+        .post_form("/integrations/airtable/config/delete", "", Some(&ada))
+        .await;
+    assert_eq!(
+        reset.headers[header::LOCATION],
+        "/integrations/airtable?reset=1#configuration"
+    );
+    let fresh = app.get("/integrations/airtable?reset=1", Some(&ada)).await;
+    assert!(!fresh.body.contains(r#"value="Default table""#));
+    assert!(
+        fresh
+            .body
+            .contains("The configuration is back to the app&#x27;s defaults.")
+            || fresh
+                .body
+                .contains("The configuration is back to the app's defaults.")
+    );
 }

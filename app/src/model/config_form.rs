@@ -242,6 +242,8 @@ pub struct ConfigForm {
     pub problems: Vec<FieldProblem>,
     /// The password fields that hold a value, which is never sent to the page.
     pub stored_secrets: Vec<String>,
+    /// The account's named configurations of the app (the default one aside).
+    pub named: Vec<String>,
 }
 
 /// A configuration form posted without JavaScript that could not be saved (a type of its own,

@@ -15,9 +15,12 @@ use crate::model::config_form::{
 
 /// The section, loading the config (found or created) of `config_id` (the default when `None`).
 #[component]
-pub fn ConfigurationSection(slug: String, config_id: Option<String>, saved: bool) -> impl IntoView {
-    let source = (slug.clone(), config_id);
-    let form = Resource::new_blocking(move || source.clone(), |(slug, id)| config_form(slug, id));
+pub fn ConfigurationSection(
+    slug: String,
+    config_id: Option<String>,
+    /// What the last post did (`kind`, text), shown above the form.
+    notice: Option<(&'static str, String)>,
+) -> impl IntoView {
     let draft = use_context::<ConfigDraft>().map(|draft| draft.0);
     view! {
         <section class="detail__section" id="configuration" aria-labelledby="configuration-heading">
@@ -25,9 +28,12 @@ pub fn ConfigurationSection(slug: String, config_id: Option<String>, saved: bool
             <Suspense fallback=|| view! { <div class="skeleton skeleton--detail" aria-hidden="true"></div> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
                     {move || {
-                        let (slug, draft) = (slug.clone(), draft.clone());
+                        let (slug, config_id, draft, notice) =
+                            (slug.clone(), config_id.clone(), draft.clone(), notice.clone());
                         Suspend::new(async move {
-                            form.await.map(|form| view! { <ConfigFormView slug form draft saved /> })
+                            config_form(slug.clone(), config_id)
+                                .await
+                                .map(|form| view! { <ConfigFormView slug form draft notice /> })
                         })
                     }}
                 </ErrorBoundary>
@@ -41,13 +47,14 @@ fn ConfigFormView(
     slug: String,
     form: ConfigForm,
     draft: Option<FormDraft>,
-    saved: bool,
+    notice: Option<(&'static str, String)>,
 ) -> impl IntoView {
     let ConfigForm {
         config,
         options,
         problems,
         stored_secrets,
+        named,
     } = form;
     let draft = draft.unwrap_or_default();
     // A failed post shows its own problems; otherwise Cobalt's (options that did not load).
@@ -148,12 +155,24 @@ fn ConfigFormView(
     let has_workflows = !workflows.is_empty();
     let message = draft.message.clone();
     let problem_count = problems.len();
+    let config_id = config.config_id.clone().unwrap_or_default();
+    let current = named.iter().find(|n| **n == config_id).cloned();
+    let reset_text = match &current {
+        Some(name) => format!(
+            "This deletes the configuration \u{201c}{name}\u{201d}: its settings and its workflows' values."
+        ),
+        None => {
+            "This deletes the saved settings and workflows' values; the app's defaults come back."
+                .to_owned()
+        }
+    };
     view! {
+        <div role="status" class="config-form__status">
+            {notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
+        </div>
+        <ConfigSwitcher slug=slug.clone() named current=current.clone() />
         <form class="config-form" method="post" action=format!("/integrations/{slug}/config") novalidate>
-            <input type="hidden" name="config_id" value=config.config_id.clone().unwrap_or_default() />
-            <div role="status" class="config-form__status">
-                {saved.then(|| view! { <p class="notice" data-kind="success">"Configuration saved."</p> })}
-            </div>
+            <input type="hidden" name="config_id" value=config_id />
             {(message.is_some() || (posted && problem_count > 0)).then(|| view! {
                 <div class="form-error" role="alert">
                     {message.unwrap_or_else(|| match problem_count {
@@ -174,8 +193,59 @@ fn ConfigFormView(
             })}
             <div class="config-form__actions">
                 <button type="submit" class="button">"Save configuration"</button>
+                // Asks first, without JavaScript: the button that deletes is inside a disclosure.
+                <details class="config-form__reset">
+                    <summary>{if current.is_some() { "Delete this configuration…" } else { "Reset to defaults…" }}</summary>
+                    <p>{reset_text}</p>
+                    <button type="submit" class="button button--danger"
+                        formaction=format!("/integrations/{slug}/config/delete") formnovalidate=true>
+                        {if current.is_some() { "Delete configuration" } else { "Reset configuration" }}
+                    </button>
+                </details>
             </div>
         </form>
+    }
+}
+
+/// The account's configurations of the app: the default one and the named ones, with a form
+/// that creates another.
+#[component]
+fn ConfigSwitcher(slug: String, named: Vec<String>, current: Option<String>) -> impl IntoView {
+    let link = |label: String, query: String, active: bool| {
+        let href = format!("/integrations/{slug}{query}#configuration");
+        view! {
+            <li>
+                <a href=href aria-current=active.then_some("page")>{label}</a>
+            </li>
+        }
+    };
+    let default_link = link("Default".to_owned(), String::new(), current.is_none());
+    let named_links = named
+        .iter()
+        .map(|name| {
+            let query = format!(
+                "?config={}",
+                form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()
+            );
+            link(
+                name.clone(),
+                query,
+                current.as_deref() == Some(name.as_str()),
+            )
+        })
+        .collect_view();
+    view! {
+        <div class="config-switcher">
+            <nav aria-label="Configurations">
+                <ul class="config-switcher__list">{default_link}{named_links}</ul>
+            </nav>
+            <form class="config-switcher__create" method="post" action=format!("/integrations/{slug}/configs")>
+                <label for="new-config-name">"New configuration"</label>
+                <input id="new-config-name" name="name" required maxlength="64" placeholder="production"
+                    pattern="[A-Za-z0-9_.@:-]+" title="Letters, digits and - _ . @ :" />
+                <button type="submit" class="button button--secondary">"Create"</button>
+            </form>
+        </div>
     }
 }
 

@@ -37,11 +37,11 @@ pub fn IntegrationPage() -> impl IntoView {
     };
     // `?status=` marks the return from a connection (popup or redirect): Cobalt changed behind
     // our cache, so this render reads it afresh.
-    let (outcome, config_id, saved) = use_query_map().with_untracked(|q| {
+    let (outcome, config_id, config_notice) = use_query_map().with_untracked(|q| {
         (
             q.get("status"),
             q.get("config").filter(|id| !id.is_empty()),
-            q.get("saved").is_some(),
+            config_notice(|name| q.get(name)),
         )
     });
     #[cfg(feature = "ssr")]
@@ -51,7 +51,6 @@ pub fn IntegrationPage() -> impl IntoView {
     {
         state.invalidate(&identity.account_id);
     }
-    let app = Resource::new_blocking(slug, get_integration);
     view! {
         <SiteHeader platform_name=platform_name() viewer=viewer() />
         <main class="page detail">
@@ -65,9 +64,13 @@ pub fn IntegrationPage() -> impl IntoView {
                     <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
                 }>
                     {move || {
-                        let (outcome, config_id) = (outcome.clone(), config_id.clone());
+                        let (outcome, config_id, notice) =
+                            (outcome.clone(), config_id.clone(), config_notice.clone());
+                        let slug = slug();
                         Suspend::new(async move {
-                            app.await.map(|app| view! { <Detail app outcome config_id saved /> })
+                            get_integration(slug)
+                                .await
+                                .map(|app| view! { <Detail app outcome config_id notice /> })
                         })
                     }}
                 </ErrorBoundary>
@@ -81,7 +84,7 @@ fn Detail(
     app: cobalt::Application,
     outcome: Option<String>,
     config_id: Option<String>,
-    saved: bool,
+    notice: Option<(&'static str, String)>,
 ) -> impl IntoView {
     let Some(card) = IntegrationCard::from_application(&app) else {
         return view! { <p>"This integration has no address."</p> }.into_any();
@@ -109,11 +112,40 @@ fn Detail(
             </ul>
             <ConnectionSection app card />
             {(status != ConnectionStatus::Available).then(|| view! {
-                <ConfigurationSection slug=slug config_id saved />
+                <ConfigurationSection slug=slug config_id notice />
             })}
         </article>
     }
     .into_any()
+}
+
+/// What the configuration section says after one of its posts (`?saved`, `?reset`, …).
+fn config_notice(get: impl Fn(&str) -> Option<String>) -> Option<(&'static str, String)> {
+    let done = |text: &str| Some(("success", text.to_owned()));
+    if get("saved").is_some() {
+        return done("Configuration saved.");
+    }
+    if get("created").is_some() {
+        return done("Configuration created.");
+    }
+    if get("reset").is_some() {
+        return done("The configuration is back to the app's defaults.");
+    }
+    if get("deleted").is_some() {
+        return done("The configuration was deleted.");
+    }
+    match get("config_error").as_deref() {
+        Some("name") => Some((
+            "warning",
+            "Configuration names use letters, digits and - _ . @ : (up to 64 characters).".into(),
+        )),
+        Some(_) => Some((
+            "warning",
+            "The integrations service is unavailable; nothing was changed. Try again in a moment."
+                .into(),
+        )),
+        None => None,
+    }
 }
 
 /// What the page says after coming back from a connection (`?status=`), checked against what

@@ -17,7 +17,6 @@ pub fn IntegrationsPage() -> impl IntoView {
     let initial = query.with_untracked(|params| {
         Filters::from_params(params.into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
-    let cards = Resource::new_blocking(|| (), |_| list_integrations());
     view! {
         <Title text="Integrations" />
         <SiteHeader platform_name=platform_name() viewer=viewer() />
@@ -34,7 +33,9 @@ pub fn IntegrationsPage() -> impl IntoView {
                     {move || {
                         let initial = initial.clone();
                         Suspend::new(async move {
-                            cards.await.map(|cards| view! { <Marketplace cards initial /> })
+                            list_integrations()
+                                .await
+                                .map(|cards| view! { <Marketplace cards initial /> })
                         })
                     }}
                 </ErrorBoundary>

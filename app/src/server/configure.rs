@@ -100,11 +100,27 @@ pub async fn load(
             }
         }
     }
+    let named = match state
+        .cobalt
+        .list_config_ids(&identity.account_id, slug)
+        .await
+    {
+        Ok(ids) => ids
+            .into_iter()
+            .map(|r| r.config_id)
+            .filter(|id| *id != identity.account_id)
+            .collect(),
+        Err(error) => {
+            tracing::warn!(%error, "listing the named configurations failed");
+            Vec::new()
+        }
+    };
     Ok(ConfigForm {
         config,
         options,
         problems,
         stored_secrets: Vec::new(),
+        named,
     })
 }
 
@@ -238,4 +254,50 @@ fn keep_unchanged_secrets(
         }
     }
     values
+}
+
+/// Creates (or finds) the named configuration `name` of the app.
+pub async fn create_named(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    name: &str,
+) -> Result<String, AppError> {
+    let name = crate::model::validate_config_id(name).map_err(AppError::Validation)?;
+    let payload = cobalt::ConfigPayload {
+        slug: slug.to_owned(),
+        config_id: Some(name.clone()),
+        labels: None,
+        workflows: None,
+    };
+    state
+        .with_account(identity, || {
+            state
+                .cobalt
+                .find_or_create_config(&identity.account_id, &payload)
+        })
+        .await
+        .map_err(AppError::upstream)?;
+    Ok(name)
+}
+
+/// Deletes a configuration: the default one goes back to the app's defaults, a named one is
+/// gone.
+pub async fn delete(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+) -> Result<(), AppError> {
+    state
+        .with_account(identity, || {
+            state
+                .cobalt
+                .delete_config(&identity.account_id, slug, config_id)
+        })
+        .await
+        .map(drop)
+        .map_err(AppError::upstream)?;
+    state.invalidate(&identity.account_id);
+    Ok(())
 }
