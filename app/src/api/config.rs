@@ -63,20 +63,10 @@ pub async fn load_config(
     let config_id = validate_optional_config_id(config_id)?;
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity(&state)?;
-    let payload = cobalt::ConfigPayload {
-        slug,
-        config_id,
-        labels: None,
-        workflows: None,
-    };
-    let mut config = state
-        .with_account(&identity, || {
-            state
-                .cobalt
-                .find_or_create_config(&identity.account_id, &payload)
-        })
-        .await
-        .map_err(|e| AppError::upstream(e).with_status())?;
+    let mut config =
+        crate::server::configure::find_or_create(&state, &identity, &slug, config_id.as_deref())
+            .await
+            .map_err(AppError::with_status)?;
     crate::server::configure::redact_secrets(&mut config);
     Ok(config)
 }
@@ -97,6 +87,22 @@ pub async fn config_form(
             .await
             .map_err(AppError::with_status)?;
     form.stored_secrets = crate::server::configure::redact_secrets(&mut form.config);
+    // Only the page lists the other configurations; saving a form does not need them.
+    form.named = match state
+        .cobalt
+        .list_config_ids(&identity.account_id, &slug)
+        .await
+    {
+        Ok(ids) => ids
+            .into_iter()
+            .map(|r| r.config_id)
+            .filter(|id| *id != identity.account_id)
+            .collect(),
+        Err(error) => {
+            tracing::warn!(%error, "listing the named configurations failed");
+            Vec::new()
+        }
+    };
     Ok(form)
 }
 

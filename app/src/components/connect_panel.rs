@@ -37,13 +37,13 @@ pub fn OAuthConnect(
     status: ConnectionStatus,
     sdk: CobaltJsAsset,
 ) -> impl IntoView {
+    let style = action_style(&slug, status);
+    let accessible = style.aria_label(&name);
     let ActionStyle {
         label,
         class,
         branded,
-    } = action_style(&slug, status);
-    // A branded button's own text names the provider; others say which app they connect.
-    let accessible = (!branded).then(|| format!("{label} {name}"));
+    } = style;
     let href = format!("/integrations/{slug}/connect");
     let flow = Flow::new(slug, name, sdk, None);
     let (busy, notice) = (flow.busy, flow.notice);

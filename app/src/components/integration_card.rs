@@ -12,6 +12,14 @@ pub(crate) struct ActionStyle {
     pub branded: bool,
 }
 
+impl ActionStyle {
+    /// The accessible name: a branded button's own text names the provider; the others say
+    /// which app they act on.
+    pub fn aria_label(&self, app: &str) -> Option<String> {
+        (!self.branded).then(|| format!("{} {app}", self.label))
+    }
+}
+
 /// Connect (branded where the provider requires it), Reconnect or Manage.
 pub(crate) fn action_style(slug: &str, status: ConnectionStatus) -> ActionStyle {
     let (label, class, branded) = match (status, slug) {
@@ -37,13 +45,13 @@ pub(crate) fn action_style(slug: &str, status: ConnectionStatus) -> ActionStyle 
 #[component]
 pub fn PrimaryAction(slug: String, name: String, status: ConnectionStatus) -> impl IntoView {
     let href = format!("/integrations/{slug}");
+    let style = action_style(&slug, status);
+    let accessible = style.aria_label(&name);
     let ActionStyle {
         label,
         class,
         branded,
-    } = action_style(&slug, status);
-    // A branded button's own text names the provider; the others say which app they act on.
-    let accessible = (!branded).then(|| format!("{label} {name}"));
+    } = style;
     view! {
         <a class=class href=href aria-label=accessible>
             {branded.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}

@@ -77,6 +77,18 @@ impl Control {
     }
 }
 
+/// The config's fields by scope: the app's own (`None`), then each workflow's (its id).
+pub fn scopes(
+    config: &cobalt::Config,
+) -> impl Iterator<Item = (Option<&str>, &[ConfigField])> + '_ {
+    std::iter::once((None, config.fields.as_slice())).chain(
+        config
+            .workflows
+            .iter()
+            .map(|w| (Some(w.id.as_str()), w.fields.as_slice())),
+    )
+}
+
 /// The form name of an app field (`workflow: None`) or a workflow's field.
 pub fn field_name(workflow: Option<&str>, field: &str) -> String {
     match workflow {

@@ -8,8 +8,31 @@ use serde_json::Value;
 use super::{AppState, Identity};
 use crate::error::AppError;
 use crate::model::FormDraft;
-use crate::model::config_form::{ConfigForm, Control, field_name, parse_submission};
+use crate::model::config_form::{ConfigForm, Control, field_name, parse_submission, scopes};
 use crate::model::connect::FieldProblem;
+
+/// Finds or creates the account's config of the app (`None`: the default one).
+pub async fn find_or_create(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+) -> Result<cobalt::Config, AppError> {
+    let payload = cobalt::ConfigPayload {
+        slug: slug.to_owned(),
+        config_id: config_id.map(str::to_owned),
+        labels: None,
+        workflows: None,
+    };
+    state
+        .with_account(identity, || {
+            state
+                .cobalt
+                .find_or_create_config(&identity.account_id, &payload)
+        })
+        .await
+        .map_err(AppError::upstream)
+}
 
 /// Finds or creates the config and fetches the options of every dynamic or dependent select.
 /// A dependent field's options follow its parent's value in `form` when one was posted, else
@@ -21,20 +44,7 @@ pub async fn load(
     config_id: Option<&str>,
     form: Option<&[(String, String)]>,
 ) -> Result<ConfigForm, AppError> {
-    let payload = cobalt::ConfigPayload {
-        slug: slug.to_owned(),
-        config_id: config_id.map(str::to_owned),
-        labels: None,
-        workflows: None,
-    };
-    let config = state
-        .with_account(identity, || {
-            state
-                .cobalt
-                .find_or_create_config(&identity.account_id, &payload)
-        })
-        .await
-        .map_err(AppError::upstream)?;
+    let config = find_or_create(state, identity, slug, config_id).await?;
     let mut options = BTreeMap::new();
     let mut problems: Vec<FieldProblem> = config
         .field_errors
@@ -47,13 +57,7 @@ pub async fn load(
             })
         })
         .collect();
-    let scopes = std::iter::once((None, &config.fields)).chain(
-        config
-            .workflows
-            .iter()
-            .map(|w| (Some(w.id.as_str()), &w.fields)),
-    );
-    for (workflow, fields) in scopes {
+    for (workflow, fields) in scopes(&config) {
         for field in fields.iter().filter(|f| f.has_live_options()) {
             let parent_value = field.parent.as_ref().and_then(|parent| {
                 let posted = form.and_then(|form| {
@@ -100,27 +104,12 @@ pub async fn load(
             }
         }
     }
-    let named = match state
-        .cobalt
-        .list_config_ids(&identity.account_id, slug)
-        .await
-    {
-        Ok(ids) => ids
-            .into_iter()
-            .map(|r| r.config_id)
-            .filter(|id| *id != identity.account_id)
-            .collect(),
-        Err(error) => {
-            tracing::warn!(%error, "listing the named configurations failed");
-            Vec::new()
-        }
-    };
     Ok(ConfigForm {
         config,
         options,
         problems,
         stored_secrets: Vec::new(),
-        named,
+        named: Vec::new(),
     })
 }
 
@@ -202,21 +191,19 @@ pub async fn save(
 /// Removes the stored values of password fields before a config leaves the server, and says
 /// which of them had one (by form name), so the form can offer "leave empty to keep it".
 pub fn redact_secrets(config: &mut cobalt::Config) -> Vec<String> {
-    let mut stored = Vec::new();
-    let scopes = std::iter::once((None, &mut config.fields)).chain(
+    let stored = secrets(config)
+        .filter(|(_, stored)| *stored)
+        .map(|(name, _)| name)
+        .collect();
+    let fields = config.fields.iter_mut();
+    for field in fields.chain(
         config
             .workflows
             .iter_mut()
-            .map(|w| (Some(w.id.clone()), &mut w.fields)),
-    );
-    for (workflow, fields) in scopes {
-        for field in fields
-            .iter_mut()
-            .filter(|f| Control::of(f) == Control::Password)
-        {
-            if field.value.take().is_some() {
-                stored.push(field_name(workflow.as_deref(), &field.id));
-            }
+            .flat_map(|w| w.fields.iter_mut()),
+    ) {
+        if Control::of(field) == Control::Password {
+            field.value = None;
         }
     }
     stored
@@ -224,20 +211,17 @@ pub fn redact_secrets(config: &mut cobalt::Config) -> Vec<String> {
 
 /// The form names of the config's password fields.
 fn secret_names(config: &cobalt::Config) -> Vec<String> {
-    let scopes = std::iter::once((None, &config.fields)).chain(
-        config
-            .workflows
+    secrets(config).map(|(name, _)| name).collect()
+}
+
+/// The config's password fields: form name and whether a value is stored.
+fn secrets(config: &cobalt::Config) -> impl Iterator<Item = (String, bool)> + '_ {
+    scopes(config).flat_map(|(workflow, fields)| {
+        fields
             .iter()
-            .map(|w| (Some(w.id.as_str()), &w.fields)),
-    );
-    scopes
-        .flat_map(|(workflow, fields)| {
-            fields
-                .iter()
-                .filter(|f| Control::of(f) == Control::Password)
-                .map(move |f| field_name(workflow, &f.id))
-        })
-        .collect()
+            .filter(|f| Control::of(f) == Control::Password)
+            .map(move |f| (field_name(workflow, &f.id), f.value.is_some()))
+    })
 }
 
 /// Password fields are never sent to the page, so an empty one means "keep what is stored".
@@ -264,20 +248,7 @@ pub async fn create_named(
     name: &str,
 ) -> Result<String, AppError> {
     let name = crate::model::validate_config_id(name).map_err(AppError::Validation)?;
-    let payload = cobalt::ConfigPayload {
-        slug: slug.to_owned(),
-        config_id: Some(name.clone()),
-        labels: None,
-        workflows: None,
-    };
-    state
-        .with_account(identity, || {
-            state
-                .cobalt
-                .find_or_create_config(&identity.account_id, &payload)
-        })
-        .await
-        .map_err(AppError::upstream)?;
+    find_or_create(state, identity, slug, Some(&name)).await?;
     Ok(name)
 }
 
