@@ -1,8 +1,11 @@
 //! Reusable, route-agnostic pieces.
 
 mod asset_links;
+mod config_editor;
 mod connect_panel;
 mod error_list;
+#[cfg(feature = "hydrate")]
+mod form_dom;
 pub(crate) mod integration_card;
 mod marketplace;
 mod retry_button;
@@ -10,6 +13,7 @@ mod site_header;
 mod theme_toggle;
 
 pub use asset_links::{AssetLinks, AssetVersions};
+pub use config_editor::ConfigEditor;
 pub use connect_panel::{CredentialFields, CredentialsForm, OAuthConnect};
 pub use error_list::ErrorList;
 pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};

@@ -102,10 +102,12 @@ pub async fn save(
         Ok(()) => {
             Redirect::to(&format!("{}#configuration", posted.page("saved=1"))).into_response()
         }
-        Err((status, draft)) => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+        Err(not_saved) => {
+            let status =
+                StatusCode::from_u16(not_saved.status()).unwrap_or(StatusCode::BAD_GATEWAY);
+            let draft = ConfigDraft(not_saved.into_draft(&posted.form));
             let cookie = headers.get(header::COOKIE);
-            render_page(&state, &posted.page(""), status, ConfigDraft(draft), cookie).await
+            render_page(&state, &posted.page(""), status, draft, cookie).await
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use app::api::{
     DeleteConfig, Disconnect, FieldOptions, GetIntegration, GetSessionToken, ListIntegrations,
-    LoadConfig, OauthRedirectUrl, SaveConfig,
+    LoadConfig, OauthRedirectUrl, SaveConfig, SelectOptions, SubmitConfig,
 };
 use app::components::AssetVersions;
 use app::model::{ConnectionStatus, IntegrationCard};
@@ -201,6 +201,44 @@ impl TestApp {
             .admin(reqwest::Method::GET, "/_sandbox/counters", None)
             .await;
         counters["routes"][route].as_u64().unwrap_or(0)
+    }
+
+    /// Answers "Allow" on the sandbox's consent page `consent`; returns where it sends the
+    /// browser back to.
+    async fn allow(&self, consent: &str, slug: &str) -> String {
+        let state = consent
+            .split("state=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap();
+        let answer = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .post(format!(
+                "{}/emulator/oauth/{slug}/authorize",
+                self.sandbox.base_url()
+            ))
+            .form(&[("state", state), ("decision", "allow")])
+            .send()
+            .await
+            .unwrap();
+        answer.headers()[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Connects an OAuth app as a browser without JavaScript does: our redirect to consent,
+    /// then "Allow".
+    async fn connect_oauth(&self, cookie: &str, slug: &str) {
+        let reply = self
+            .get(&format!("/integrations/{slug}/connect"), Some(cookie))
+            .await;
+        let consent = reply.headers[header::LOCATION].to_str().unwrap().to_owned();
+        self.allow(&consent, slug).await;
     }
 
     /// The customer id behind a cookie, read back through Cobalt's view of the account.
@@ -1028,27 +1066,7 @@ async fn connect_without_javascript_redirects_an_oauth_app_to_consent_and_back()
 
     // The consent page sends the browser back to the detail page, which reads Cobalt afresh.
     app.cards(&cookie).await;
-    let state = consent
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap()
-        .to_owned();
-    let answer = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .post(format!(
-            "{}/emulator/oauth/hubspot/authorize",
-            app.sandbox.base_url()
-        ))
-        .form(&[("state", state.as_str()), ("decision", "allow")])
-        .send()
-        .await
-        .unwrap();
-    let back = answer.headers()[header::LOCATION].to_str().unwrap();
+    let back = app.allow(&consent, "hubspot").await;
     assert!(
         back.starts_with(&format!(
             "{PUBLIC_URL}/integrations/hubspot?status=connected"
@@ -1480,5 +1498,82 @@ async fn named_configurations_are_created_listed_and_deleted_and_reset_brings_ba
             || fresh
                 .body
                 .contains("The configuration is back to the app's defaults.")
+    );
+}
+
+#[tokio::test]
+async fn the_hydrated_form_saves_through_the_same_checks_and_loads_options_by_parent() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    app.connect_oauth(&ada, "hubspot").await;
+    let hubspot = app
+        .post_form(LoadConfig::PATH, "slug=hubspot", Some(&ada))
+        .await
+        .json();
+    let (pipeline, stage) = (
+        form_name(&hubspot, "Pipeline"),
+        form_name(&hubspot, "Deal stage"),
+    );
+    let options = |form: Value| {
+        let app = &app;
+        let ada = ada.clone();
+        let stage = stage.clone();
+        async move {
+            let body = json!({"slug": "hubspot", "config_id": null, "name": stage, "form": form});
+            app.post_json(SelectOptions::PATH, body, Some(&ada)).await
+        }
+    };
+
+    // A dependent select's options follow the parent's value in the form as it stands.
+    let partners = options(json!([[pipeline, "partners"]])).await;
+    assert_eq!(partners.status, StatusCode::OK, "{}", partners.body);
+    assert_eq!(
+        partners.json(),
+        json!([
+            ["partner_sourced", "Partner sourced"],
+            ["partner_won", "Partner won"]
+        ])
+    );
+    let sales = options(json!([[pipeline, "default"]])).await.json();
+    assert!(
+        sales
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|pair| pair[1] == "Closed won"),
+        "{sales}"
+    );
+
+    // Saving runs the form post's checks: a problem saves nothing and names the field.
+    let submit = |form: Value| {
+        let body = json!({"slug": "hubspot", "config_id": null, "form": form});
+        app.post_json(SubmitConfig::PATH, body, Some(&ada))
+    };
+    let refused = submit(json!([[pipeline, "no-such-pipeline"]])).await;
+    assert_eq!(refused.status, StatusCode::OK, "{}", refused.body);
+    assert_eq!(
+        refused.json(),
+        json!([[pipeline, "Choose one of the options for Pipeline."]])
+    );
+    assert_eq!(app.calls("PUT /api/v2/public/config").await, 0);
+
+    let saved = submit(json!([[pipeline, "partners"], [stage, "partner_won"]])).await;
+    assert_eq!(saved.json(), json!([]), "{}", saved.body);
+    let page = app.get("/integrations/hubspot", Some(&ada)).await.body;
+    assert!(
+        page.contains(r#"<option value="partner_won" selected"#),
+        "{page}"
+    );
+
+    // Too many values are refused before anything else happens.
+    let flood: Vec<(String, String)> = (0..1001)
+        .map(|i| (format!("f.x{i}"), String::new()))
+        .collect();
+    let flooded = submit(json!(flood)).await;
+    assert_eq!(
+        flooded.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        flooded.body
     );
 }

@@ -144,6 +144,74 @@ pub async fn save_config(input: SaveConfigInput) -> Result<cobalt::Config, AppEr
     Ok(saved)
 }
 
+/// Largest number of values a posted configuration form may carry.
+pub const MAX_FORM_VALUES: usize = 1000;
+
+#[cfg(feature = "ssr")]
+fn validate_form(form: &[(String, String)]) -> Result<(), AppError> {
+    if form.len() > MAX_FORM_VALUES {
+        return Err(super::invalid("the form has too many values".into()));
+    }
+    match form.iter().find(|(_, value)| value.len() > MAX_VALUE_BYTES) {
+        Some((name, _)) => Err(super::invalid(format!(
+            "the value of field {name} is too large"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Saves the configuration form as the hydrated page submits it: the same form values, checks
+/// and save as `POST /integrations/{slug}/config`. `Ok` lists the fields to fix, by form
+/// name; empty means saved.
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[server(input = Json)]
+pub async fn submit_config(
+    slug: String,
+    config_id: Option<String>,
+    form: Vec<(String, String)>,
+) -> Result<Vec<crate::model::connect::FieldProblem>, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let config_id = validate_optional_config_id(config_id)?;
+    validate_form(&form)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    match crate::server::configure::save(&state, &identity, &slug, config_id.as_deref(), &form)
+        .await
+    {
+        Ok(()) => Ok(Vec::new()),
+        Err(not_saved) => match not_saved.error {
+            Some(error) => Err(error.with_status()),
+            None => Ok(not_saved.problems),
+        },
+    }
+}
+
+/// The options of a dynamic or dependent select (by form name) as (value, label) pairs; a
+/// dependent one for its parent's value in `form`, the form as it stands.
+#[server(input = Json)]
+pub async fn select_options(
+    slug: String,
+    config_id: Option<String>,
+    name: String,
+    form: Vec<(String, String)>,
+) -> Result<Vec<(String, String)>, AppError> {
+    let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
+    let config_id = validate_optional_config_id(config_id)?;
+    validate_form(&form)?;
+    let state = crate::server::app_state()?;
+    let identity = crate::server::current_identity(&state)?;
+    crate::server::configure::select_options(
+        &state,
+        &identity,
+        &slug,
+        config_id.as_deref(),
+        &name,
+        &form,
+    )
+    .await
+    .map_err(AppError::with_status)
+}
+
 /// Deletes a config, so the next load starts from the app's defaults.
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 #[server]

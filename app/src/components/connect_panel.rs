@@ -9,6 +9,8 @@
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
+#[cfg(feature = "hydrate")]
+use crate::components::form_dom;
 use crate::components::integration_card::{ActionStyle, action_style};
 use crate::model::ConnectionStatus;
 use crate::model::FormDraft;
@@ -218,7 +220,7 @@ fn CredentialField(
         }
     };
     view! {
-        <div class="field" data-kind=format!("{:?}", input.kind).to_lowercase()>
+        <div class="field" data-field=input.name.clone() data-kind=format!("{:?}", input.kind).to_lowercase()>
             <label for=id>
                 {input.label.clone()}
                 {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
@@ -305,15 +307,15 @@ impl Flow {
             else {
                 return;
             };
-            let values = form_values(&form);
+            let values = form_dom::form_values(&form);
             self.notice.set(None);
             match crate::model::connect::credentials_payload(inputs, &values) {
                 Err(found) => {
-                    show_problems(inputs, &found);
-                    focus_field(&form, &found[0].field);
+                    form_dom::show_problems(&form, &found);
+                    form_dom::focus_field(&form, &found[0].field);
                 }
                 Ok(payload) => {
-                    show_problems(inputs, &[]);
+                    form_dom::show_problems(&form, &[]);
                     self.busy.set(true);
                     let flow = self.clone();
                     leptos::task::spawn_local(async move {
@@ -357,7 +359,9 @@ impl Flow {
                 Err(crate::error::AppError::Unauthorized) => {
                     break Outcome::Failed(ConnectError::SessionExpired);
                 }
-                Err(error) => break Outcome::Failed(ConnectError::Rejected(sentence(&error))),
+                Err(error) => {
+                    break Outcome::Failed(ConnectError::Rejected(form_dom::sentence(&error)));
+                }
             };
             let sdk = match Cobalt::new(&self.sdk, &session).await {
                 Ok(sdk) => sdk,
@@ -442,7 +446,7 @@ impl Flow {
             Err(error) => {
                 self.busy.set(false);
                 self.notice.set(Some(Notice::Error {
-                    message: sentence(&error),
+                    message: form_dom::sentence(&error),
                     reload: error == crate::error::AppError::Unauthorized,
                 }));
             }
@@ -466,76 +470,5 @@ async fn watch_popup(popup: &web_sys::Window) -> crate::cobalt_js::ConnectError 
                 "Connection cancelled: the consent window was open for 5 minutes.".into(),
             );
         }
-    }
-}
-
-/// A server-function error as a sentence.
-#[cfg(feature = "hydrate")]
-fn sentence(error: &crate::error::AppError) -> String {
-    let text = error.to_string();
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| format!("{}{}.", first.to_uppercase(), chars.as_str()))
-        .unwrap_or(text)
-}
-
-/// The form's values as submitted (checkboxes only when checked).
-#[cfg(feature = "hydrate")]
-fn form_values(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
-    use wasm_bindgen::JsCast;
-    let Ok(data) = web_sys::FormData::new_with_form(form) else {
-        return Vec::new();
-    };
-    js_sys::try_iter(&data)
-        .ok()
-        .flatten()
-        .into_iter()
-        .flatten()
-        .filter_map(|entry| {
-            let pair: js_sys::Array = entry.ok()?.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
-}
-
-/// Marks the inputs that need fixing (and clears the others) in the server-rendered fields.
-#[cfg(feature = "hydrate")]
-fn show_problems(inputs: &[CredentialInput], problems: &[crate::model::connect::FieldProblem]) {
-    let document = document();
-    for input in inputs {
-        let (help_id, error_id, id) = field_ids(&input.name);
-        let problem = problems.iter().find(|p| p.field == input.name);
-        if let Some(error) = document.get_element_by_id(&error_id) {
-            error.set_text_content(problem.map(|p| p.message.as_str()));
-        }
-        let Some(control) = document.get_element_by_id(&id) else {
-            continue;
-        };
-        let described_by = crate::components::described_by(
-            input.help.is_some().then_some(help_id.as_str()),
-            problem.is_some().then_some(error_id.as_str()),
-        );
-        let _ = match problem {
-            Some(_) => control.set_attribute("aria-invalid", "true"),
-            None => control.remove_attribute("aria-invalid"),
-        };
-        let _ = match described_by {
-            Some(ids) => control.set_attribute("aria-describedby", &ids),
-            None => control.remove_attribute("aria-describedby"),
-        };
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn focus_field(form: &web_sys::HtmlFormElement, name: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = form
-        .query_selector(&format!("[name=\"{name}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }

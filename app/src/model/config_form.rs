@@ -143,13 +143,7 @@ pub fn parse_field(
     let label = &field.name;
     let raw = posted(form, name);
     let text = raw.first().map(|t| t.trim()).unwrap_or_default();
-    let missing = || {
-        if field.required {
-            Err(format!("{label} is required."))
-        } else {
-            Ok(None)
-        }
-    };
+    let missing = || text_problem(control.kind(), label, field.required, "").map_or(Ok(None), Err);
     match control {
         // An unchecked box posts nothing: that is `false`.
         Control::Boolean => Ok(Some(Value::Bool(raw.contains(&"true")))),
@@ -197,29 +191,74 @@ pub fn parse_field(
             None if field.parent.is_some() => missing(),
             None => Err(format!("Choose one of the options for {label}.")),
         },
-        Control::Number => text
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .and_then(serde_json::Number::from_f64)
-            .map(|n| {
-                // Whole numbers stay integers, as Cobalt's own examples store them.
-                let whole = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15);
-                Some(whole.map_or(Value::Number(n), |f| Value::from(f as i64)))
-            })
-            .ok_or_else(|| format!("{label} must be a number.")),
-        Control::Email if !looks_like_email(text) => Err(format!(
+        _ => {
+            if let Some(problem) = text_problem(control.kind(), label, field.required, text) {
+                return Err(problem);
+            }
+            match control {
+                // A decimal too large for a double.
+                Control::Number => number(text)
+                    .map(Some)
+                    .ok_or_else(|| format!("{label} must be a number.")),
+                Control::Json => serde_json::from_str(text)
+                    .map(Some)
+                    .map_err(|e| format!("{label} is not valid JSON: {e}.")),
+                _ => Ok(Some(Value::String(text.to_owned()))),
+            }
+        }
+    }
+}
+
+/// What is wrong with the text typed into a field of kind `kind` ([`Control::kind`]), if
+/// anything. The same check runs in the browser as the user types and on the server before
+/// anything is saved, so both say the same thing.
+pub fn text_problem(kind: &str, label: &str, required: bool, text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return required.then(|| format!("{label} is required."));
+    }
+    match kind {
+        "number" if !super::connect::is_decimal(text) => Some(format!("{label} must be a number.")),
+        "email" if !looks_like_email(text) => Some(format!(
             "{label} must be an email address, like name@example.com."
         )),
-        Control::Url if !(text.starts_with("https://") || text.starts_with("http://")) => Err(
-            format!("{label} must be a web address starting with https://."),
-        ),
-        Control::Date if !is_date(text) => Err(format!("{label} must be a date (YYYY-MM-DD).")),
-        Control::Json => serde_json::from_str::<Value>(text)
-            .map(Some)
-            .map_err(|e| format!("{label} is not valid JSON: {e}.")),
-        _ => Ok(Some(Value::String(text.to_owned()))),
+        "url" if !(text.starts_with("https://") || text.starts_with("http://")) => Some(format!(
+            "{label} must be a web address starting with https://."
+        )),
+        "date" if !is_date(text) => Some(format!("{label} must be a date (YYYY-MM-DD).")),
+        // Checked without building the value (which would bring float parsing to the wasm).
+        "json" => serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .err()
+            .map(|e| format!("{label} is not valid JSON: {e}.")),
+        _ => None,
     }
+}
+
+/// What a password field with a stored value says instead of showing it.
+pub const SECRET_KEPT: &str = "Saved; leave empty to keep it";
+
+/// What the form says when Cobalt did not save it.
+pub fn not_saved_message(error: &impl std::fmt::Display) -> String {
+    format!("Nothing was saved: {error}.")
+}
+
+/// The sentence that heads a form with `count` fields to fix.
+pub fn problems_sentence(count: usize) -> String {
+    match count {
+        1 => "1 field needs your attention; nothing was saved.".to_owned(),
+        n => format!("{n} fields need your attention; nothing was saved."),
+    }
+}
+
+/// A typed number as Cobalt stores it; whole numbers stay integers, as in Cobalt's examples.
+fn number(text: &str) -> Option<Value> {
+    let n = text
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .and_then(serde_json::Number::from_f64)?;
+    let whole = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15);
+    Some(whole.map_or(Value::Number(n), |f| Value::from(f as i64)))
 }
 
 /// The option whose posted text is `text`, as Cobalt's own value (string or number).

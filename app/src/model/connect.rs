@@ -12,11 +12,25 @@ pub struct CobaltJsAsset {
     pub integrity: String,
 }
 
-/// A credentials field the user must fix, by its `auth_input_map` name.
+/// A field the user must fix, by its form name. On the wire it is a (field, message) pair,
+/// so the wasm decodes it with the code it already has for pairs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(String, String)", into = "(String, String)")]
 pub struct FieldProblem {
     pub field: String,
     pub message: String,
+}
+
+impl From<(String, String)> for FieldProblem {
+    fn from((field, message): (String, String)) -> Self {
+        Self { field, message }
+    }
+}
+
+impl From<FieldProblem> for (String, String) {
+    fn from(problem: FieldProblem) -> Self {
+        (problem.field, problem.message)
+    }
 }
 
 /// One input of a key-based credentials form, as the browser renders and checks it: the
@@ -143,7 +157,7 @@ pub fn credentials_payload(
 }
 
 /// `-12`, `3.5`, `1e6`: a decimal number as JSON writes one (no float parsing needed here).
-fn is_decimal(text: &str) -> bool {
+pub(crate) fn is_decimal(text: &str) -> bool {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
         Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),

@@ -7,10 +7,11 @@ use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
 
 use crate::api::config_form;
-use crate::components::ErrorList;
+use crate::components::{ConfigEditor, ErrorList};
 use crate::model::FormDraft;
 use crate::model::config_form::{
-    ConfigDraft, ConfigForm, Control, display_values, field_name, toggle_name,
+    ConfigDraft, ConfigForm, Control, SECRET_KEPT, display_values, field_name, problems_sentence,
+    toggle_name,
 };
 
 /// The section, loading the config (found or created) of `config_id` (the default when `None`).
@@ -103,6 +104,7 @@ fn ConfigFormView(
             .find(|p| p.field == name)
             .map(|p| p.message.clone());
         let stored_secret = stored_secrets.contains(&name);
+        let parent = field.parent.as_deref().map(|p| field_name(workflow, p));
         view! {
             <ConfigFieldView
                 field=field.clone()
@@ -112,6 +114,7 @@ fn ConfigFormView(
                 values
                 problem
                 stored_secret
+                parent
             />
         }
     };
@@ -166,21 +169,19 @@ fn ConfigFormView(
                 .to_owned()
         }
     };
+    // The hydrated form writes its own outcomes into the status line and the alert.
+    let alert =
+        message.or_else(|| (posted && problem_count > 0).then(|| problems_sentence(problem_count)));
+    let no_alert = alert.is_none();
     view! {
+        <ConfigEditor slug=slug.clone() config_id=current.clone()>
         <div role="status" class="config-form__status">
             {notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
         </div>
         <ConfigSwitcher slug=slug.clone() named current=current.clone() />
         <form class="config-form" method="post" action=format!("/integrations/{slug}/config") novalidate>
             <input type="hidden" name="config_id" value=config_id />
-            {(message.is_some() || (posted && problem_count > 0)).then(|| view! {
-                <div class="form-error" role="alert">
-                    {message.unwrap_or_else(|| match problem_count {
-                        1 => "1 field needs your attention; nothing was saved.".to_owned(),
-                        n => format!("{n} fields need your attention; nothing was saved."),
-                    })}
-                </div>
-            })}
+            <div class="form-error" role="alert" hidden=no_alert>{alert}</div>
             {(!app_fields.is_empty()).then(|| view! {
                 <fieldset class="config-form__settings">
                     <legend>"Settings"</legend>
@@ -204,6 +205,7 @@ fn ConfigFormView(
                 </details>
             </div>
         </form>
+        </ConfigEditor>
     }
 }
 
@@ -261,6 +263,8 @@ fn ConfigFieldView(
     problem: Option<String>,
     /// Whether a password field has a stored value (never sent to the page).
     stored_secret: bool,
+    /// The form name of the field a dependent select follows.
+    parent: Option<String>,
 ) -> impl IntoView {
     let id = format!("field-{}", name.replace('.', "-"));
     let help_id = format!("{id}-help");
@@ -303,7 +307,7 @@ fn ConfigFieldView(
         Control::Date => EitherOf6::A(input("date")),
         Control::Password => EitherOf6::B(view! {
             <input id=id.clone() name=name.clone() type="password" autocomplete="new-password"
-                placeholder=if stored_secret { "Saved; leave empty to keep it".to_owned() } else { placeholder.clone() }
+                placeholder=if stored_secret { SECRET_KEPT.to_owned() } else { placeholder.clone() }
                 required=required && !stored_secret aria-describedby=described_by.clone() aria-invalid=invalid />
         }),
         Control::Textarea | Control::Json => EitherOf6::C(view! {
@@ -326,7 +330,7 @@ fn ConfigFieldView(
             })
         }
         Control::Map => EitherOf6::F(view! {
-            <table class="map-field" aria-describedby=described_by.clone()>
+            <table class="map-field" id=id.clone() aria-describedby=described_by.clone()>
                 <thead><tr><th scope="col">"Field"</th><th scope="col">"Maps to"</th></tr></thead>
                 <tbody>
                     {field.labels.iter().map(|label| {
@@ -360,8 +364,12 @@ fn ConfigFieldView(
         )),
         _ => None,
     };
+    // What the hydrated form reads to check the field and load its options (see `form_dom`).
+    let live = field.has_live_options();
     view! {
-        <div class="field" data-kind=control.kind()>
+        <div class="field" data-field=name.clone() data-kind=control.kind() data-label=field.name.clone()
+            data-required=(required && !stored_secret).then_some("") data-live=live.then_some("")
+            data-parent=parent>
             {if is_map {
                 Either::Left(view! { <span class="field__label" id=format!("{id}-label")>{label}</span> })
             } else {

@@ -8,7 +8,9 @@ use serde_json::Value;
 use super::{AppState, Identity};
 use crate::error::AppError;
 use crate::model::FormDraft;
-use crate::model::config_form::{ConfigForm, Control, field_name, parse_submission, scopes};
+use crate::model::config_form::{
+    ConfigForm, Control, field_name, not_saved_message, parse_submission, scopes, value_text,
+};
 use crate::model::connect::FieldProblem;
 
 /// Finds or creates the account's config of the app (`None`: the default one).
@@ -36,7 +38,7 @@ pub async fn find_or_create(
 
 /// Finds or creates the config and fetches the options of every dynamic or dependent select.
 /// A dependent field's options follow its parent's value in `form` when one was posted, else
-/// the stored one. A field whose options fail to load carries Cobalt's reason instead.
+/// the stored one. A field whose options fail to load carries the reason instead.
 pub async fn load(
     state: &AppState,
     identity: &Identity,
@@ -57,50 +59,23 @@ pub async fn load(
             })
         })
         .collect();
+    let place = Place {
+        state,
+        identity,
+        slug,
+        config_id,
+    };
     for (workflow, fields) in scopes(&config) {
         for field in fields.iter().filter(|f| f.has_live_options()) {
-            let parent_value = field.parent.as_ref().and_then(|parent| {
-                let posted = form.and_then(|form| {
-                    let name = field_name(workflow, parent);
-                    form.iter()
-                        .find(|(key, value)| *key == name && !value.is_empty())
-                        .map(|(_, value)| Value::String(value.clone()))
-                });
-                posted.or_else(|| {
-                    fields
-                        .iter()
-                        .find(|f| f.id == *parent)
-                        .and_then(|f| f.value.clone())
-                })
-            });
-            let location = cobalt::FieldLocation {
-                slug,
-                field_id: &field.id,
-                workflow_id: workflow,
-                config_id,
-            };
             let name = field_name(workflow, &field.id);
-            let loaded = state
-                .cobalt
-                .field_options(&identity.account_id, location, parent_value.as_ref())
-                .await;
-            match loaded {
-                Ok(answer) => {
-                    if let Some(error) = answer.field_errors.first() {
-                        problems.push(FieldProblem {
-                            field: name.clone(),
-                            message: error.error.message.clone(),
-                        });
-                    }
-                    options.insert(name, answer.field.options.unwrap_or_default());
+            match place.live_options(workflow, fields, field, form).await {
+                Ok(choices) => {
+                    options.insert(name, choices);
                 }
-                Err(error) => {
-                    tracing::warn!(%error, field = %field.id, "field options failed to load");
-                    problems.push(FieldProblem {
-                        field: name,
-                        message: "Its options could not be loaded; try again in a moment.".into(),
-                    });
-                }
+                Err(message) => problems.push(FieldProblem {
+                    field: name,
+                    message,
+                }),
             }
         }
     }
@@ -113,32 +88,157 @@ pub async fn load(
     })
 }
 
-/// Saves a posted configuration form. `Err` carries the form to show again, with the
-/// problems by field (HTTP 422) or Cobalt's failure (502); secrets are left out of it.
+/// The options of one dynamic or dependent select (`name`, its form name) as (posted value,
+/// label) pairs; a dependent one for its parent's value in `form`. For the hydrated form,
+/// which fetches them when the select is first opened and again when its parent changes.
+pub async fn select_options(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+    name: &str,
+    form: &[(String, String)],
+) -> Result<Vec<(String, String)>, AppError> {
+    let config = find_or_create(state, identity, slug, config_id).await?;
+    let (workflow, fields, field) = scopes(&config)
+        .find_map(|(workflow, fields)| {
+            fields
+                .iter()
+                .find(|f| f.has_live_options() && field_name(workflow, &f.id) == name)
+                .map(|field| (workflow, fields, field))
+        })
+        .ok_or_else(|| AppError::NotFound("that field".into()))?;
+    let place = Place {
+        state,
+        identity,
+        slug,
+        config_id,
+    };
+    let choices = place
+        .live_options(workflow, fields, field, Some(form))
+        .await
+        .map_err(AppError::Validation)?;
+    Ok(choices
+        .into_iter()
+        .map(|option| {
+            let value = value_text(&option.value);
+            let label = if option.name.is_empty() {
+                value.clone()
+            } else {
+                option.name
+            };
+            (value, label)
+        })
+        .collect())
+}
+
+/// Which account's config of which app: what fetching a field's options needs.
+struct Place<'a> {
+    state: &'a AppState,
+    identity: &'a Identity,
+    slug: &'a str,
+    config_id: Option<&'a str>,
+}
+
+impl Place<'_> {
+    /// Asks Cobalt for the options of a dynamic or dependent `field` of `workflow` (whose
+    /// fields are `fields`). `Err` is the sentence to show by the field.
+    async fn live_options(
+        &self,
+        workflow: Option<&str>,
+        fields: &[cobalt::ConfigField],
+        field: &cobalt::ConfigField,
+        form: Option<&[(String, String)]>,
+    ) -> Result<Vec<cobalt::FieldOption>, String> {
+        let parent_value = field.parent.as_ref().and_then(|parent| {
+            let posted = form.and_then(|form| {
+                let name = field_name(workflow, parent);
+                form.iter()
+                    .find(|(key, value)| *key == name && !value.is_empty())
+                    .map(|(_, value)| Value::String(value.clone()))
+            });
+            posted.or_else(|| {
+                fields
+                    .iter()
+                    .find(|f| f.id == *parent)
+                    .and_then(|f| f.value.clone())
+            })
+        });
+        let location = cobalt::FieldLocation {
+            slug: self.slug,
+            field_id: &field.id,
+            workflow_id: workflow,
+            config_id: self.config_id,
+        };
+        let answer = self
+            .state
+            .cobalt
+            .field_options(&self.identity.account_id, location, parent_value.as_ref())
+            .await
+            .map_err(|error| {
+                tracing::warn!(%error, field = %field.id, "field options failed to load");
+                "Its options could not be loaded; try again in a moment.".to_owned()
+            })?;
+        match answer.field_errors.first() {
+            Some(error) => Err(error.error.message.clone()),
+            None => Ok(answer.field.options.unwrap_or_default()),
+        }
+    }
+}
+
+/// Why a posted configuration was not saved.
+#[derive(Debug)]
+pub struct NotSaved {
+    /// The fields to fix, by form name (from our checks or Cobalt's `field_errors`).
+    pub problems: Vec<FieldProblem>,
+    /// Cobalt failed (or could not be reached): nothing was saved, nothing to fix.
+    pub error: Option<AppError>,
+    /// The form names of password fields, left out of any draft.
+    secrets: Vec<String>,
+}
+
+impl NotSaved {
+    /// HTTP 422 for fields to fix, else the failure's own status.
+    pub fn status(&self) -> u16 {
+        self.error.as_ref().map_or(422, AppError::status_code)
+    }
+
+    /// The form to show again: every value typed except secrets, and what went wrong.
+    pub fn into_draft(self, form: &[(String, String)]) -> FormDraft {
+        FormDraft {
+            values: form
+                .iter()
+                .filter(|(name, _)| !self.secrets.contains(name))
+                .cloned()
+                .collect(),
+            message: self.error.map(|error| not_saved_message(&error)),
+            problems: self.problems,
+        }
+    }
+}
+
+/// Saves a posted configuration form: checks every field against the config (and its live
+/// options), then sends the whole desired state to Cobalt.
 pub async fn save(
     state: &AppState,
     identity: &Identity,
     slug: &str,
     config_id: Option<&str>,
     form: &[(String, String)],
-) -> Result<(), (u16, FormDraft)> {
-    let draft =
-        |problems: Vec<FieldProblem>, message: Option<String>, secrets: &[String]| FormDraft {
-            values: form
-                .iter()
-                .filter(|(name, _)| !secrets.contains(name))
-                .cloned()
-                .collect(),
-            problems,
-            message,
-        };
-    let loaded = match load(state, identity, slug, config_id, Some(form)).await {
-        Ok(loaded) => loaded,
-        Err(error) => return Err((502, draft(Vec::new(), Some(error.to_string()), &[]))),
+) -> Result<(), NotSaved> {
+    let failed = |problems, error, secrets| NotSaved {
+        problems,
+        error,
+        secrets,
     };
+    let loaded = load(state, identity, slug, config_id, Some(form))
+        .await
+        .map_err(|error| failed(Vec::new(), Some(error), Vec::new()))?;
     let secrets = secret_names(&loaded.config);
-    let submission = parse_submission(&loaded.config, form, &loaded.options)
-        .map_err(|problems| (422, draft(problems, None, &secrets)))?;
+    let submission = match parse_submission(&loaded.config, form, &loaded.options) {
+        Ok(submission) => submission,
+        Err(problems) => return Err(failed(problems, None, secrets)),
+    };
     let payload = cobalt::UpdateConfigPayload {
         slug: slug.to_owned(),
         config_id: config_id.map(str::to_owned),
@@ -179,12 +279,9 @@ pub async fn save(
                     message: e.error.message.clone(),
                 })
                 .collect();
-            Err((422, draft(problems, None, &secrets)))
+            Err(failed(problems, None, secrets))
         }
-        Err(error) => {
-            let message = format!("Nothing was saved: {}.", AppError::upstream(error));
-            Err((502, draft(Vec::new(), Some(message), &secrets)))
-        }
+        Err(error) => Err(failed(Vec::new(), Some(AppError::upstream(error)), secrets)),
     }
 }
 
