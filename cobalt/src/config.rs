@@ -71,6 +71,15 @@ pub struct ConfigField {
         skip_serializing_if = "Option::is_none"
     )]
     pub default_value: Option<Value>,
+    /// Bounds and step of a number field. Cobalt's documentation names none of them
+    /// (cobalt-api.md); when an app's template carries `min`, `max` or `step`, the form
+    /// honours them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<f64>,
     /// Set on fields whose options come from the connected provider, e.g. `dynamic:hubspot:7`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dynamic_slot_identifier: Option<String>,

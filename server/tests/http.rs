@@ -1389,6 +1389,22 @@ async fn an_invalid_configuration_form_saves_nothing_and_says_why_by_each_field(
     // JavaScript to put in place).
     assert!(reply.body.contains(r#"value="nope""#));
     assert!(!reply.body.contains("<template"), "{}", reply.body);
+    // A number's bounds reach the input and are enforced.
+    assert!(
+        reply.body.contains(
+            r#"type="number" value="ten" placeholder="250" min="0" max="100000" step="0.01""#
+        ),
+        "{}",
+        reply.body
+    );
+    let below = encode(&[
+        (format!("t.{payouts}"), "true"),
+        (form_name(&stripe, "Minimum refund"), "-5"),
+    ]);
+    let reply = app
+        .post_form("/integrations/stripe/config", &below, Some(&ada))
+        .await;
+    assert!(reply.body.contains("Minimum refund must be at least 0."));
     assert_eq!(app.calls("PUT /api/v2/public/config").await, 0);
 }
 

@@ -198,8 +198,9 @@ pub fn parse_field(
             match control {
                 // A decimal too large for a double.
                 Control::Number => number(text)
-                    .map(Some)
-                    .ok_or_else(|| format!("{label} must be a number.")),
+                    .ok_or_else(|| format!("{label} must be a number."))
+                    .and_then(|value| within_bounds(field, value))
+                    .map(Some),
                 Control::Json => serde_json::from_str(text)
                     .map(Some)
                     .map_err(|e| format!("{label} is not valid JSON: {e}.")),
@@ -247,6 +248,16 @@ pub fn problems_sentence(count: usize) -> String {
     match count {
         1 => "1 field needs your attention; nothing was saved.".to_owned(),
         n => format!("{n} fields need your attention; nothing was saved."),
+    }
+}
+
+/// A number field's value, refused outside the field's `min` and `max` (when it has them).
+fn within_bounds(field: &ConfigField, value: Value) -> Result<Value, String> {
+    let n = value.as_f64().unwrap_or_default();
+    match (field.min, field.max) {
+        (Some(min), _) if n < min => Err(format!("{} must be at least {min}.", field.name)),
+        (_, Some(max)) if n > max => Err(format!("{} must be at most {max}.", field.name)),
+        _ => Ok(value),
     }
 }
 
@@ -506,6 +517,16 @@ mod tests {
                 field("n", "number", json!({})),
                 vec![("f.n", "ten")],
                 "N must be a number.",
+            ),
+            (
+                field("n", "number", json!({"min": 0, "max": 10.5})),
+                vec![("f.n", "-1")],
+                "N must be at least 0.",
+            ),
+            (
+                field("n", "number", json!({"min": 0, "max": 10.5})),
+                vec![("f.n", "11")],
+                "N must be at most 10.5.",
             ),
             (
                 field("e", "email", json!({})),

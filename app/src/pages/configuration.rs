@@ -293,9 +293,18 @@ fn ConfigFieldView(
             })
             .collect_view()
     };
+    // A number's bounds and step, when its field has them (any decimal otherwise).
+    let number = |n: Option<f64>| {
+        n.filter(|_| control == Control::Number)
+            .map(|n| n.to_string())
+    };
+    let (min, max) = (number(field.min), number(field.max));
+    let step = (control == Control::Number)
+        .then(|| number(field.step).unwrap_or_else(|| "any".to_owned()));
     let input = |kind: &'static str| {
         view! {
             <input id=id.clone() name=name.clone() type=kind value=first.clone() placeholder=placeholder.clone()
+                min=min.clone() max=max.clone() step=step.clone()
                 required=required aria-describedby=described_by.clone() aria-invalid=invalid />
         }
     };
