@@ -10,7 +10,8 @@ use leptos_router::{
 
 use crate::components::AssetLinks;
 use crate::pages::{
-    EmbedPage, IntegrationPage, IntegrationsPage, NotFound, SignedOutPage, SignupPage,
+    DisconnectPage, EmbedPage, IntegrationPage, IntegrationsPage, NotFound, SignedOutPage,
+    SignupPage,
 };
 
 /// The document around every page. No inline scripts or styles: the wasm is started by
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/integrations") view=IntegrationsPage ssr=SsrMode::Async />
                 <Route path=path!("/integrations/:slug") view=IntegrationPage ssr=SsrMode::Async />
+                <Route path=path!("/integrations/:slug/disconnect") view=DisconnectPage ssr=SsrMode::Async />
                 <Route path=path!("/signup") view=SignupPage />
                 <Route path=path!("/embed/refused") view=EmbedPage />
                 <Route path=path!("/signed-out") view=SignedOutPage />

@@ -3,10 +3,12 @@
 mod asset_links;
 mod config_editor;
 mod connect_panel;
+mod disconnect;
 mod error_list;
 #[cfg(feature = "hydrate")]
 mod form_dom;
 pub(crate) mod integration_card;
+pub(crate) mod live;
 mod marketplace;
 mod retry_button;
 mod site_header;
@@ -15,8 +17,10 @@ mod theme_toggle;
 pub use asset_links::{AssetLinks, AssetVersions};
 pub use config_editor::ConfigEditor;
 pub use connect_panel::{CredentialFields, CredentialsForm, OAuthConnect};
+pub use disconnect::{DisconnectDialog, DisconnectSummary};
 pub use error_list::ErrorList;
 pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};
+pub use live::{LiveBadge, LiveStatus};
 pub use marketplace::Marketplace;
 pub use retry_button::RetryButton;
 pub use site_header::SiteHeader;

@@ -60,6 +60,36 @@ impl ConnectionStatus {
     }
 }
 
+impl ConnectionStatus {
+    /// What the detail page says of the connection.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            Self::Connected => "Connected",
+            Self::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
+            Self::Available => "Not connected",
+        }
+    }
+
+    /// What a tab announces when the status of the app `name` changes behind it.
+    pub fn announcement(self, name: &str) -> String {
+        match self {
+            Self::Connected => format!("{name} is now connected."),
+            Self::NeedsReconnect => {
+                format!("{name}'s connection expired: reconnect to resume syncing.")
+            }
+            Self::Available => format!("{name} was disconnected."),
+        }
+    }
+}
+
+/// A change of one app's connection status, as the server pushes it to every open tab of the
+/// account (`GET /events`, Server-Sent Events named `status`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusUpdate {
+    pub slug: String,
+    pub status: ConnectionStatus,
+}
+
 impl IntegrationCard {
     /// The card of a Cobalt application; `None` for an entry without a slug.
     pub fn from_application(app: &cobalt::Application) -> Option<Self> {

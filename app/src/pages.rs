@@ -6,6 +6,7 @@
 //! finished under load (a request hung until its 30 s timeout in about 1 of 4 test runs).
 
 mod configuration;
+mod disconnect;
 mod embed;
 mod integration;
 mod integrations;
@@ -13,6 +14,7 @@ mod not_found;
 mod signed_out;
 mod signup;
 
+pub use disconnect::DisconnectPage;
 pub use embed::{EmbedFailure, EmbedPage};
 pub use integration::IntegrationPage;
 pub use integrations::IntegrationsPage;

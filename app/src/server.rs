@@ -9,6 +9,7 @@ pub mod connect;
 pub mod embed;
 pub mod headers;
 pub mod identity;
+pub mod live;
 pub mod signup;
 pub mod state;
 pub mod vendor;

@@ -94,3 +94,25 @@ pub async fn submit(
         }
     }
 }
+
+/// `POST /integrations/{slug}/disconnect`: the confirmation page's form. Back to the detail
+/// page, which says the app is disconnected; a failure goes back to the confirmation page,
+/// which says nothing was disconnected.
+pub async fn disconnect(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(identity) = identity::read(&state.config, &headers) else {
+        let back = format!("/integrations/{slug}/disconnect");
+        return Redirect::to(&landing(&state, &back)).into_response();
+    };
+    if app::model::validate_slug(&slug).is_err() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    match connect::disconnect(&state, &identity, &slug).await {
+        Ok(()) => Redirect::to(&format!("/integrations/{slug}?status=disconnected")),
+        Err(_) => Redirect::to(&format!("/integrations/{slug}/disconnect?failed=1")),
+    }
+    .into_response()
+}

@@ -17,10 +17,14 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 mod auth;
 mod configure;
 mod connect;
+mod live;
 pub mod webhooks;
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    compression::{CompressionLayer, predicate::SizeAbove},
+    compression::{
+        CompressionLayer,
+        predicate::{NotForContentType, Predicate, SizeAbove},
+    },
     limit::RequestBodyLimitLayer,
     set_header::SetResponseHeaderLayer,
     timeout::TimeoutLayer,
@@ -49,6 +53,8 @@ pub fn router(state: AppState) -> Router {
             post(configure::delete),
         )
         .route("/integrations/{slug}/configs", post(configure::create))
+        .route("/integrations/{slug}/disconnect", post(connect::disconnect))
+        .route("/events", get(live::events))
         .route("/vendor/{file}", get(vendor))
         .route(
             "/webhooks/cobalt",
@@ -95,7 +101,10 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin-allow-popups"),
         ))
-        .layer(CompressionLayer::new().compress_when(SizeAbove::new(512)))
+        // Not the event stream: a compressor would hold its events back.
+        .layer(
+            CompressionLayer::new().compress_when(SizeAbove::new(512).and(NotForContentType::SSE)),
+        )
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -54,8 +54,13 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!("integrations tab listening on http://{addr} (open http://{addr}/integrations)");
+    let live = state.live.clone();
     axum::serve(listener, server::router(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Open event streams would otherwise hold the shutdown until every tab closes.
+            live.close();
+        })
         .await
         .context("serving HTTP")?;
     drop(sandbox);

@@ -2,18 +2,22 @@
 //!
 //! Each request must carry `x-cobalt-signature`, the lowercase hex HMAC-SHA256 of the raw body
 //! keyed with the org API key, compared in constant time. A verified event clears the cached
-//! catalog of its linked account, so the next page view shows the new status. Redeliveries of
-//! an event already handled are acknowledged and ignored.
+//! catalog of its linked account, so the next page view shows the new status, and is pushed
+//! to the account's open tabs (`GET /events`). Redeliveries of an event already handled are
+//! acknowledged and ignored.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::Mutex;
 
+use app::model::{ConnectionStatus, StatusUpdate};
 use app::server::AppState;
+use app::server::live::StatusChange;
 use axum::{
     body::Bytes,
     extract::State,
     http::{HeaderMap, StatusCode},
 };
+use cobalt::WebhookEvent;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -98,6 +102,23 @@ pub async fn receive(
     }
     tracing::info!(event = event.event.as_str(), slug = %event.slug, "connection event");
     state.invalidate(&event.linked_account_id);
+    // One connection per app, the tab's model: its event says the app's new status. (An app
+    // with several connections, Cobalt's multi-auth, would need Cobalt asked afresh.)
+    let status = match event.event {
+        WebhookEvent::ConnectionCreated => Some(ConnectionStatus::Connected),
+        WebhookEvent::ConnectionDeleted => Some(ConnectionStatus::Available),
+        WebhookEvent::ConnectionExpired => Some(ConnectionStatus::NeedsReconnect),
+        _ => None,
+    };
+    if let Some(status) = status {
+        state.live.publish(StatusChange {
+            account_id: event.linked_account_id,
+            update: StatusUpdate {
+                slug: event.slug,
+                status,
+            },
+        });
+    }
     StatusCode::OK
 }
 

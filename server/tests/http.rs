@@ -6,6 +6,7 @@
 )]
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use app::api::{
     DeleteConfig, Disconnect, FieldOptions, GetIntegration, GetSessionToken, ListIntegrations,
@@ -33,6 +34,40 @@ struct TestApp {
     router: Router,
     sandbox: sandbox::RunningSandbox,
     http: reqwest::Client,
+}
+
+/// An open event stream.
+struct Events {
+    body: axum::body::BodyDataStream,
+    buffer: String,
+}
+
+impl Events {
+    /// The data of the next `status` event (comments and keep-alives skipped), or `None` if
+    /// none comes within `wait`.
+    async fn next_status(&mut self, wait: Duration) -> Option<Value> {
+        use futures::StreamExt;
+        let next = async {
+            loop {
+                if let Some(end) = self.buffer.find("\n\n") {
+                    let block: String = self.buffer.drain(..end + 2).collect();
+                    let field = |name: &str| {
+                        block.lines().find_map(|line| {
+                            let (key, value) = line.split_once(':')?;
+                            (key == name).then(|| value.trim_start().to_owned())
+                        })
+                    };
+                    if field("event").as_deref() == Some("status") {
+                        return serde_json::from_str(&field("data")?).ok();
+                    }
+                    continue;
+                }
+                let chunk = self.body.next().await?.ok()?;
+                self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+            }
+        };
+        tokio::time::timeout(wait, next).await.ok().flatten()
+    }
 }
 
 struct Reply {
@@ -152,6 +187,29 @@ impl TestApp {
             request = request.header(header::COOKIE, cookie);
         }
         self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Opens `GET /events` as a tab of the account behind `cookie` would.
+    async fn events(&self, cookie: &str) -> Events {
+        let request = Request::get("/events")
+            .header(header::COOKIE, cookie)
+            .header(header::ACCEPT_ENCODING, "br, gzip")
+            .body(Body::empty())
+            .unwrap();
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/event-stream"
+        );
+        assert!(
+            response.headers().get(header::CONTENT_ENCODING).is_none(),
+            "a compressed stream would hold its events back"
+        );
+        Events {
+            body: response.into_body().into_data_stream(),
+            buffer: String::new(),
+        }
     }
 
     /// Signs up through the real form and returns the session cookie.
@@ -286,6 +344,16 @@ impl TestApp {
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         serde_json::from_str(&reply.body).unwrap()
+    }
+
+    /// Where the app `slug` stands for the account behind `cookie`, as the marketplace says.
+    async fn status_of(&self, cookie: &str, slug: &str) -> ConnectionStatus {
+        self.cards(cookie)
+            .await
+            .into_iter()
+            .find(|card| card.slug == slug)
+            .map(|card| card.status)
+            .expect("the app is in the catalog")
     }
 }
 
@@ -924,6 +992,125 @@ fn signed_webhook(body: &str, key: &str) -> Request<Body> {
         )
         .body(Body::from(body.to_owned()))
         .unwrap()
+}
+
+#[tokio::test]
+async fn connection_events_reach_every_open_tab_of_their_account_once() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let id = app.only_account_id().await;
+    let eve = app.sign_up("Eve", "eve%40example.com").await;
+    assert_eq!(
+        app.get("/events", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let (mut tab, mut other_tab, mut eve_tab) = (
+        app.events(&ada).await,
+        app.events(&ada).await,
+        app.events(&eve).await,
+    );
+    let event = |kind: &str| {
+        json!({"linked_account_id": id, "org_id": "o", "environment": "test", "type": "General",
+            "event": kind, "slug": "copper", "createdAt": "Tue, 07 Nov 2023 08:03:27 GMT"})
+        .to_string()
+    };
+    let expired = event("Connection Expired");
+    app.send(signed_webhook(&expired, API_KEY)).await;
+    let wait = Duration::from_secs(5);
+    let needs_reconnect = json!({"slug": "copper", "status": "NeedsReconnect"});
+    assert_eq!(tab.next_status(wait).await, Some(needs_reconnect.clone()));
+    assert_eq!(other_tab.next_status(wait).await, Some(needs_reconnect));
+
+    // A redelivery pushes nothing: the next event the tab sees is the next change.
+    app.send(signed_webhook(&expired, API_KEY)).await;
+    app.send(signed_webhook(&event("Connection Deleted"), API_KEY))
+        .await;
+    assert_eq!(
+        tab.next_status(wait).await,
+        Some(json!({"slug": "copper", "status": "Available"}))
+    );
+    // Another account's tab hears nothing of it.
+    assert_eq!(eve_tab.next_status(Duration::from_millis(300)).await, None);
+}
+
+#[tokio::test]
+async fn disconnect_without_javascript_confirms_first_then_tells_open_tabs() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    app.connect_oauth(&ada, "hubspot").await;
+    let hubspot = app
+        .post_form(LoadConfig::PATH, "slug=hubspot", Some(&ada))
+        .await
+        .json();
+    let workflow = &hubspot["workflows"][0];
+    let save = json!({"input": {"slug": "hubspot", "config_id": null, "fields": {},
+        "workflows": [{"id": workflow["id"], "enabled": true, "fields": {}}]}});
+    app.post_json(SaveConfig::PATH, save, Some(&ada)).await;
+
+    // The confirmation names what goes: the configuration and the enabled workflows.
+    let page = app
+        .get("/integrations/hubspot/disconnect", Some(&ada))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Disconnect HubSpot?"), "{}", page.body);
+    let name = workflow["name"].as_str().unwrap();
+    assert!(
+        page.body.contains(&format!("<li>{name}</li>")),
+        "{}",
+        page.body
+    );
+
+    // Cobalt failing changes nothing, and the confirmation says so.
+    app.admin(
+        reqwest::Method::POST,
+        "/_sandbox/faults",
+        Some(json!({"path": "/api/v2/public/linked-account/integration/*", "method": "DELETE", "status": 500, "count": 1})),
+    )
+    .await;
+    let failed = app
+        .post_form("/integrations/hubspot/disconnect", "", Some(&ada))
+        .await;
+    let back = failed.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(back, "/integrations/hubspot/disconnect?failed=1");
+    assert!(
+        app.get(&back, Some(&ada))
+            .await
+            .body
+            .contains("Nothing was disconnected")
+    );
+    assert_eq!(
+        app.status_of(&ada, "hubspot").await,
+        ConnectionStatus::Connected
+    );
+
+    let mut tab = app.events(&ada).await;
+    let done = app
+        .post_form("/integrations/hubspot/disconnect", "", Some(&ada))
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        done.headers[header::LOCATION],
+        "/integrations/hubspot?status=disconnected"
+    );
+    assert_eq!(
+        tab.next_status(Duration::from_secs(5)).await,
+        Some(json!({"slug": "hubspot", "status": "Available"}))
+    );
+    assert_eq!(
+        app.status_of(&ada, "hubspot").await,
+        ConnectionStatus::Available
+    );
+    let detail = app
+        .get("/integrations/hubspot?status=disconnected", Some(&ada))
+        .await;
+    assert!(
+        detail.body.contains("HubSpot is disconnected."),
+        "{}",
+        detail.body
+    );
 }
 
 #[tokio::test]

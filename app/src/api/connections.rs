@@ -11,15 +11,9 @@ pub async fn disconnect(slug: String) -> Result<(), AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity(&state)?;
-    let result = state
-        .with_account(&identity, || {
-            state.cobalt.disconnect(&identity.account_id, &slug)
-        })
-        .await;
-    state.invalidate(&identity.account_id);
-    result
-        .map(|_| ())
-        .map_err(|e| AppError::upstream(e).with_status())
+    crate::server::connect::disconnect(&state, &identity, &slug)
+        .await
+        .map_err(AppError::with_status)
 }
 
 /// The provider's consent URL for a same-tab OAuth flow (when no popup can be opened); the

@@ -20,10 +20,25 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
     let filters = RwSignal::new(initial);
     let categories = category_counts(&cards);
     let total = cards.len();
-    let cards = StoredValue::new(cards);
+    let cards = RwSignal::new(cards);
+    // Pushed status changes update the cards where they stand (re-sorting would move them
+    // under the user's eyes) and are announced.
+    let announcement = RwSignal::new(String::new());
+    #[cfg(feature = "hydrate")]
+    crate::components::live::on_update(move |update| {
+        cards.update(|cards| {
+            if let Some(card) = cards
+                .iter_mut()
+                .find(|c| c.slug == update.slug && c.status != update.status)
+            {
+                card.status = update.status;
+                announcement.set(update.status.announcement(&card.name));
+            }
+        });
+    });
     let visible = Memo::new(move |_| {
         filters.with(|f| {
-            cards.with_value(|cards| {
+            cards.with(|cards| {
                 cards
                     .iter()
                     .filter(|c| f.admits(c))
@@ -123,6 +138,7 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
                     })
                     .collect_view()}
             </nav>
+            <p class="visually-hidden" role="status">{move || announcement.get()}</p>
             <p class="marketplace__count" role="status" aria-live="polite">
                 {move || match visible.with(Vec::len) {
                     1 => "1 app".to_owned(),

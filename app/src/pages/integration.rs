@@ -11,7 +11,8 @@ use leptos_router::{
 use super::configuration::ConfigurationSection;
 use crate::api::get_integration;
 use crate::components::{
-    CredentialFields, CredentialsForm, ErrorList, OAuthConnect, SiteHeader, StatusBadge,
+    CredentialFields, CredentialsForm, DisconnectDialog, DisconnectSummary, ErrorList, LiveBadge,
+    LiveStatus, OAuthConnect, SiteHeader,
 };
 use crate::model::FormDraft;
 use crate::model::connect::CredentialInput;
@@ -100,7 +101,7 @@ fn Detail(
                 {card.icon.clone().map(|icon| view! { <img class="detail__logo" src=icon alt=alt width="64" height="64" /> })}
                 <div>
                     <h1>{card.name.clone()}</h1>
-                    <StatusBadge status />
+                    <LiveBadge slug=slug.clone() status />
                 </div>
             </header>
             <div class="detail__outcome" role="status">
@@ -170,6 +171,13 @@ fn outcome_banner(outcome: Option<&str>, card: &IntegrationCard) -> Option<(&'st
             "info",
             format!("Connection cancelled: {name} was not given access."),
         )),
+        ("disconnected", ConnectionStatus::Available) => {
+            Some(("success", format!("{name} is disconnected.")))
+        }
+        ("disconnected", _) => Some((
+            "warning",
+            format!("{name} is still connected: the disconnect did not complete. Try again."),
+        )),
         _ => None,
     }
 }
@@ -183,11 +191,7 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
         _ => "",
     };
     let oauth = auth == "OAuth";
-    let status_text = match card.status {
-        ConnectionStatus::Connected => "Connected",
-        ConnectionStatus::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
-        ConnectionStatus::Available => "Not connected",
-    };
+    let (slug, name, status) = (card.slug.clone(), card.name.clone(), card.status);
     let accounts = app.connected_accounts;
     let sdk = crate::pages::cobalt_js_asset();
     let connect = match (card.status, oauth) {
@@ -219,9 +223,10 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
     view! {
         <section class="detail__section" aria-labelledby="connection-heading">
             <h2 id="connection-heading">"Connection"</h2>
-            <p class="detail__status" data-status=format!("{:?}", card.status)>{status_text}</p>
+            <LiveStatus slug=slug.clone() name=name.clone() status />
             {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> }.into_any())}
             {connect.map(|connect| view! { <div class="detail__action">{connect}</div> })}
+            {(status != ConnectionStatus::Available).then(|| view! { <DisconnectSection slug name /> })}
         </section>
     }
     .into_any()
@@ -274,4 +279,45 @@ fn now_unix() -> i64 {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     0
+}
+
+/// Disconnect, with what it deletes: the default configuration's enabled workflows (if the
+/// configuration cannot be read, the dialog still offers the disconnect, naming none).
+#[component]
+fn DisconnectSection(slug: String, name: String) -> impl IntoView {
+    let load = {
+        let slug = slug.clone();
+        move || {
+            let (slug, name) = (slug.clone(), name.clone());
+            Suspend::new(async move {
+                let workflows = enabled_workflows(&slug).await;
+                view! {
+                    <DisconnectDialog slug name=name.clone()>
+                        <DisconnectSummary name workflows />
+                    </DisconnectDialog>
+                }
+            })
+        }
+    };
+    view! {
+        <div class="detail__disconnect" id="disconnect">
+            <Suspense fallback=|| ()>{load}</Suspense>
+        </div>
+    }
+}
+
+/// The names of the enabled workflows of the app's default configuration (none when it
+/// cannot be read).
+pub(crate) async fn enabled_workflows(slug: &str) -> Vec<String> {
+    crate::api::load_config(slug.to_owned(), None)
+        .await
+        .map(|config| {
+            config
+                .workflows
+                .into_iter()
+                .filter(|w| w.enabled)
+                .map(|w| w.name)
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -110,3 +110,23 @@ pub async fn save_credentials(
         }
     }
 }
+
+/// Disconnects the app for the account (Cobalt deletes its configurations with it) and tells
+/// the account's open tabs at once, without waiting for Cobalt's webhook.
+pub async fn disconnect(state: &AppState, identity: &Identity, slug: &str) -> Result<(), AppError> {
+    let result = state
+        .with_account(identity, || {
+            state.cobalt.disconnect(&identity.account_id, slug)
+        })
+        .await;
+    state.invalidate(&identity.account_id);
+    result.map_err(AppError::upstream)?;
+    state.live.publish(super::live::StatusChange {
+        account_id: identity.account_id.clone(),
+        update: crate::model::StatusUpdate {
+            slug: slug.to_owned(),
+            status: crate::model::ConnectionStatus::Available,
+        },
+    });
+    Ok(())
+}

@@ -27,6 +27,8 @@ pub struct AppState {
     pub assets: Arc<AssetVersions>,
     /// Where browsers load cobalt-js from, with its integrity hash.
     pub cobalt_js: Arc<crate::model::connect::CobaltJsAsset>,
+    /// Carries connection status changes to every open tab of an account.
+    pub live: Arc<dyn super::live::Fanout>,
 }
 
 /// How long an account's application list is served from memory. Our own mutations (and
@@ -70,6 +72,7 @@ impl AppState {
             config: Arc::new(config),
             caches: Arc::new(Caches::default()),
             assets: Arc::new(assets),
+            live: Arc::new(super::live::InProcess::default()),
         })
     }
 
