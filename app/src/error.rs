@@ -21,6 +21,9 @@ pub enum AppError {
     /// The request did not come from this site (CSRF protection).
     #[error("this request was refused because it did not come from this site")]
     Forbidden,
+    /// This account called too often; it may again after `retry_after` seconds.
+    #[error("too many requests: please wait {retry_after} seconds and try again")]
+    RateLimited { retry_after: u64 },
     /// Cobalt could not be reached or answered with an error the user cannot fix.
     #[error("the integrations service is unavailable right now; please try again")]
     Upstream,
@@ -39,6 +42,7 @@ impl AppError {
             Self::Validation(_) => 422,
             Self::Unauthorized => 401,
             Self::Forbidden => 403,
+            Self::RateLimited { .. } => 429,
             Self::Upstream => 502,
             Self::Internal | Self::ServerFn(_) => 500,
         }

@@ -18,6 +18,7 @@ mod auth;
 mod configure;
 mod connect;
 mod live;
+mod rate_limit;
 pub mod webhooks;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -73,6 +74,15 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            (
+                state.clone(),
+                std::sync::Arc::new(rate_limit::RateLimiter::new(
+                    state.config.rate_limit_per_minute,
+                )),
+            ),
+            rate_limit::limit,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::require_session,

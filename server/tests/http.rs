@@ -91,6 +91,11 @@ impl Reply {
 }
 
 async fn test_app() -> TestApp {
+    test_app_with(&[]).await
+}
+
+/// A test app with extra settings (environment variable, value).
+async fn test_app_with(settings: &[(&'static str, &'static str)]) -> TestApp {
     // Logs go to the test's captured output: a failing test shows what the server did.
     static LOGS: std::sync::Once = std::sync::Once::new();
     LOGS.call_once(|| {
@@ -108,6 +113,7 @@ async fn test_app() -> TestApp {
     .expect("sandbox starts");
     let vars: HashMap<&str, &str> = [("PUBLIC_URL", PUBLIC_URL), ("EMBED_SECRET", EMBED_SECRET)]
         .into_iter()
+        .chain(settings.iter().copied())
         .collect();
     let mut config = Config::from_lookup(|name| vars.get(name).map(|v| v.to_string())).unwrap();
     config.use_sandbox(&sandbox.base_url());
@@ -1778,5 +1784,29 @@ async fn the_hydrated_form_saves_through_the_same_checks_and_loads_options_by_pa
         StatusCode::UNPROCESSABLE_ENTITY,
         "{}",
         flooded.body
+    );
+}
+
+#[tokio::test]
+async fn server_functions_are_rate_limited_per_account_with_a_wait_the_page_can_show() {
+    let app = test_app_with(&[("RATE_LIMIT_PER_MINUTE", "3")]).await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let eve = app.sign_up("Eve", "eve%40example.com").await;
+    for _ in 0..3 {
+        app.cards(&ada).await;
+    }
+    let refused = app.post_form(ListIntegrations::PATH, "", Some(&ada)).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers[header::RETRY_AFTER], "20");
+    let error: app::error::AppError = serde_json::from_str(&refused.body).unwrap();
+    assert_eq!(
+        error.to_string(),
+        "too many requests: please wait 20 seconds and try again"
+    );
+    // Another account, and the pages themselves, are not held back.
+    app.cards(&eve).await;
+    assert_eq!(
+        app.get("/integrations", Some(&ada)).await.status,
+        StatusCode::OK
     );
 }

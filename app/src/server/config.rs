@@ -45,6 +45,9 @@ pub struct Config {
     pub frame_ancestors: String,
     /// cobalt-js from a CDN (`COBALT_JS_URL` + `COBALT_JS_INTEGRITY`) instead of this site's copy.
     pub cobalt_js: Option<crate::model::connect::CobaltJsAsset>,
+    /// Server-function calls one account may make per minute (`RATE_LIMIT_PER_MINUTE`); a
+    /// burst may spend the whole minute's share at once.
+    pub rate_limit_per_minute: u32,
 }
 
 /// A secret setting. Its `Debug` never shows the value.
@@ -85,6 +88,7 @@ impl std::fmt::Debug for Config {
             .field("session_max_age", &self.session_max_age)
             .field("frame_ancestors", &self.frame_ancestors)
             .field("cobalt_js", &self.cobalt_js)
+            .field("rate_limit_per_minute", &self.rate_limit_per_minute)
             .finish()
     }
 }
@@ -214,6 +218,7 @@ impl Config {
                 .transpose()?,
             upstream_timeout: Duration::from_secs(seconds(&get, "COBALT_TIMEOUT_SECS", 10)?),
             request_timeout: Duration::from_secs(seconds(&get, "REQUEST_TIMEOUT_SECS", 30)?),
+            rate_limit_per_minute: per_minute(&get, "RATE_LIMIT_PER_MINUTE", 300)?,
         })
     }
 
@@ -306,6 +311,23 @@ pub fn random_hex(bytes: usize) -> Result<String, getrandom::Error> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf)?;
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn per_minute(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: u32,
+) -> Result<u32, ConfigError> {
+    match get(name) {
+        None => Ok(default),
+        Some(raw) => match raw.parse::<u32>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+            _ => Err(ConfigError::Invalid {
+                name,
+                reason: format!("expected a whole number between 1 and 100000, got {raw:?}"),
+            }),
+        },
+    }
 }
 
 fn seconds(
