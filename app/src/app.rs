@@ -47,7 +47,9 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let platform = crate::pages::platform_name();
     view! {
-        <Title formatter=move |title: String| format!("{title} · {platform}") />
+        // leptos_meta (0.8.7) writes the title into the page unescaped, and titles carry app
+        // names from Cobalt: a name with `</title>` would end the element. So it is escaped here.
+        <Title formatter=move |title: String| crate::components::escape_text(&format!("{title} · {platform}")) />
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/integrations") view=IntegrationsPage ssr=SsrMode::Async />

@@ -32,3 +32,24 @@ pub(crate) fn described_by(help: Option<&str>, error: Option<&str>) -> Option<St
     let ids: Vec<&str> = [help, error].into_iter().flatten().collect();
     (!ids.is_empty()).then(|| ids.join(" "))
 }
+
+/// `text` with the characters that could end or open an element escaped, for the contents
+/// of elements leptos (0.8) writes unescaped on the server: `<title>` and `<textarea>`.
+/// `server/tests/http.rs` (`everything_cobalt_sends_is_rendered_as_text`) checks both are
+/// escaped exactly once.
+pub(crate) fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaped_text_cannot_end_or_open_an_element() {
+        assert_eq!(
+            super::escape_text("A & B </title><script>"),
+            "A &amp; B &lt;/title&gt;&lt;script&gt;"
+        );
+    }
+}

@@ -155,6 +155,25 @@ impl Catalog {
         })
     }
 
+    /// The catalog with `extra` apps after the seeded ones (tests use it for entries such as
+    /// one whose texts carry markup). They need no logo; their slugs must be new.
+    pub fn with_apps(mut self, extra: Vec<CatalogApp>) -> Result<Self, SandboxError> {
+        for app in extra {
+            if self
+                .by_slug
+                .insert(app.slug.clone(), self.apps.len())
+                .is_some()
+            {
+                return Err(SandboxError::Catalog(format!(
+                    "duplicate slug {}",
+                    app.slug
+                )));
+            }
+            self.apps.push(app);
+        }
+        Ok(self)
+    }
+
     pub fn apps(&self) -> &[CatalogApp] {
         &self.apps
     }

@@ -21,6 +21,9 @@ pub struct SandboxConfig {
     pub webhook_urls: Vec<String>,
     /// `SANDBOX_STATE_FILE`: snapshot state here after each change and reload it at start.
     pub state_file: Option<PathBuf>,
+    /// Apps added to the seeded catalog, each in the catalog file's format (no variable: for
+    /// tests that need an entry of their own).
+    pub extra_apps: Vec<serde_json::Value>,
 }
 
 impl Default for SandboxConfig {
@@ -31,6 +34,7 @@ impl Default for SandboxConfig {
             allowed_origins: Vec::new(),
             webhook_urls: Vec::new(),
             state_file: None,
+            extra_apps: Vec::new(),
         }
     }
 }
@@ -115,6 +119,7 @@ impl SandboxConfig {
             allowed_origins,
             webhook_urls,
             state_file,
+            extra_apps: Vec::new(),
         })
     }
 }

@@ -77,7 +77,13 @@ impl SandboxState {
             }
             .into());
         }
-        let catalog = Catalog::seeded()?;
+        let extra = config
+            .extra_apps
+            .iter()
+            .map(|app| serde_json::from_value(app.clone()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|err| SandboxError::Catalog(err.to_string()))?;
+        let catalog = Catalog::seeded()?.with_apps(extra)?;
         let state_file = config.state_file.clone().map(StateFile::new);
         let data = match &state_file {
             Some(file) => file.load()?.unwrap_or_else(Data::new),

@@ -37,6 +37,7 @@ fn config() -> SandboxConfig {
         allowed_origins: vec![ORIGIN.into()],
         webhook_urls: vec![],
         state_file: None,
+        extra_apps: vec![],
     }
 }
 

@@ -322,7 +322,7 @@ fn ConfigFieldView(
         Control::Textarea | Control::Json => EitherOf6::C(view! {
             <textarea id=id.clone() name=name.clone() rows=if control == Control::Json { "6" } else { "3" }
                 placeholder=placeholder.clone() required=required spellcheck=if control == Control::Json { "false" } else { "true" }
-                aria-describedby=described_by.clone() aria-invalid=invalid>{first.clone().unwrap_or_default()}</textarea>
+                aria-describedby=described_by.clone() aria-invalid=invalid>{crate::components::escape_text(&first.clone().unwrap_or_default())}</textarea>
         }),
         Control::Boolean => EitherOf6::D(view! {
             <input id=id.clone() name=name.clone() type="checkbox" value="true"
