@@ -1,5 +1,5 @@
 # The two commands of the project. Each sets up what it needs first (see scripts/setup.sh).
-.PHONY: run test setup
+.PHONY: run test setup bench
 
 run:
 	@scripts/run.sh
@@ -9,3 +9,7 @@ test:
 
 setup:
 	@scripts/setup.sh
+
+# Every performance figure in one run (see scripts/bench.sh).
+bench:
+	@scripts/bench.sh

@@ -8,6 +8,7 @@ source scripts/env.sh
 missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 command -v cc >/dev/null 2>&1 || missing_debs+=(gcc)
+command -v wrk >/dev/null 2>&1 || missing_debs+=(wrk)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   echo "setup: installing ${missing_debs[*]} from Debian"
   SUDO=""

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, formatting, clippy (native and wasm32), Rust tests, the
-# cobalt-js contract test, a release build, Playwright (hydrated and no-JS) and the first-load
-# size report. Ends with a timing per stage and a one-line summary.
+# cobalt-js contract test, a release build, Playwright (hydrated and no-JS), the first-load
+# size report and a 30 s load test. Ends with a timing per stage and a one-line summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -79,6 +79,7 @@ fi
 stage build cargo leptos build --release --precompress --cargo-locked
 stage start-server start_server
 stage playwright playwright
+stage load scripts/load.sh "$BASE_URL" "$(cat "$logs/server.pid")"
 
 passed=0
 failed=0

@@ -37,7 +37,7 @@ use tower_http::{
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let request_timeout = state.config.request_timeout;
-    Router::new()
+    let routes = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(|| async { Redirect::to("/integrations") }))
         .route("/brand.css", get(brand_css))
@@ -91,6 +91,17 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             auth::same_origin,
         ))
+        .with_state(state);
+    harden(routes, request_timeout)
+}
+
+/// The layers every response passes through, whatever the route: cache and security headers,
+/// compression, the body limit, the request timeout, tracing, and a panic in a handler turned
+/// into a 500 (the process keeps serving).
+pub fn harden(routes: Router, request_timeout: std::time::Duration) -> Router {
+    routes
+        // Innermost, so the 500 it makes still gets every header below.
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(cache_control))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -121,8 +132,6 @@ pub fn router(state: AppState) -> Router {
             request_timeout,
         ))
         .layer(TraceLayer::new_for_http())
-        .layer(CatchPanicLayer::custom(panic_response))
-        .with_state(state)
 }
 
 /// The host's brand colour as a stylesheet, so pages need no inline style.

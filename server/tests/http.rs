@@ -1886,3 +1886,33 @@ async fn everything_cobalt_sends_is_rendered_as_text() {
         assert_eq!(scripts, ours, "a script tag that is not ours");
     }
 }
+
+#[tokio::test]
+async fn a_panicking_handler_answers_500_and_the_server_keeps_serving() {
+    let routes = Router::new()
+        .route(
+            "/boom",
+            axum::routing::get(|| async {
+                "not a number"
+                    .parse::<u8>()
+                    .expect("a handler bug")
+                    .to_string()
+            }),
+        )
+        .route("/fine", axum::routing::get(|| async { "fine" }));
+    let router = server::harden(routes, Duration::from_secs(5));
+    let boom = router
+        .clone()
+        .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(boom.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(boom.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let body = boom.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&body[..], b"something went wrong on our side");
+    let fine = router
+        .oneshot(Request::get("/fine").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(fine.status(), StatusCode::OK);
+}

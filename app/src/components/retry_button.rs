@@ -1,14 +1,14 @@
-//! Retry after the catalog failed to load: an island that asks the server again through the
-//! `list_integrations` server function, and reloads the page once Cobalt answers. Without
-//! JavaScript it is a plain link that reloads the page.
+//! Retry after a page failed to load from Cobalt: an island that asks the server again through
+//! the `list_integrations` server function, and reloads the page once Cobalt answers. Without
+//! JavaScript it is a plain link to the page (`href`).
 
 use leptos::prelude::*;
 
 use crate::api::list_integrations;
 
-/// A Retry control for the marketplace's error state.
+/// A Retry control for a page's error state; `href` is the page.
 #[island]
-pub fn RetryButton() -> impl IntoView {
+pub fn RetryButton(href: String) -> impl IntoView {
     let retry = Action::new(|_: &()| list_integrations());
     Effect::new(move |_| {
         if let Some(Ok(_)) = retry.value().get() {
@@ -22,7 +22,7 @@ pub fn RetryButton() -> impl IntoView {
     view! {
         <a
             class="button"
-            href="/integrations"
+            href=href
             aria-disabled=move || retry.pending().get().then_some("true")
             on:click=move |ev| {
                 ev.prevent_default();

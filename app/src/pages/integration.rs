@@ -12,8 +12,9 @@ use super::configuration::ConfigurationSection;
 use crate::api::get_integration;
 use crate::components::{
     CredentialFields, CredentialsForm, DisconnectDialog, DisconnectSummary, ErrorList, LiveBadge,
-    LiveStatus, OAuthConnect, SiteHeader,
+    LiveStatus, OAuthConnect, RetryButton, SiteHeader,
 };
+use crate::error::AppError;
 use crate::model::FormDraft;
 use crate::model::connect::CredentialInput;
 use crate::model::{ConnectionStatus, IntegrationCard};
@@ -59,10 +60,19 @@ pub fn IntegrationPage() -> impl IntoView {
                 <a href="/integrations">"Integrations"</a>
             </nav>
             <Suspense fallback=|| view! { <div class="skeleton skeleton--detail" aria-hidden="true"></div> }>
-                <ErrorBoundary fallback=|errors| view! {
-                    <Title text="Integration not available" />
-                    <ErrorList errors />
-                    <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
+                <ErrorBoundary fallback=move |errors| {
+                    // Retry helps when Cobalt failed, not when the app does not exist.
+                    let missing = errors.read_untracked().iter().any(|(_, error)| {
+                        matches!(error.downcast_ref::<AppError>(), Some(AppError::NotFound(_)))
+                    });
+                    view! {
+                        <Title text="Integration not available" />
+                        <div class="load-error">
+                            <ErrorList errors />
+                            {(!missing).then(|| view! { <RetryButton href=format!("/integrations/{}", slug()) /> })}
+                        </div>
+                        <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
+                    }
                 }>
                     {move || {
                         let (outcome, config_id, notice) =

@@ -61,7 +61,7 @@ fn LoadError(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
         <div class="load-error">
             <ErrorList errors />
-            <RetryButton />
+            <RetryButton href="/integrations".to_owned() />
         </div>
     }
 }
