@@ -27,8 +27,10 @@ server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { echo "bench: the server exited"; exit 1; }
   sleep 0.2
 done
+curl -fsS "$BASE_URL/healthz" >/dev/null || { echo "bench: the server did not answer within 20 s"; exit 1; }
 
 echo "=== browser: first load, hydration, connect"
 (cd end2end && npx playwright test --project=size --reporter=list)

@@ -10,6 +10,8 @@
 # LOAD_COMPARE_STATIC=1 also serves a static file of the page's size from the same server under
 # the same load and prints the ratio of the two throughputs.
 set -euo pipefail
+# Failures inside $(…) stop the script too.
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 
 base=${1:?usage: scripts/load.sh <base-url> <server-pid>}
@@ -26,9 +28,11 @@ case "$base" in
     ;;
 esac
 command -v wrk >/dev/null || { echo "load: wrk is missing (make setup installs it)"; exit 1; }
+[ -r "/proc/$pid/status" ] || { echo "load: no process $pid to measure"; exit 1; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The static copy is of a signed-in page: it never outlives the run.
+trap 'rm -rf "$work" target/site/load-same-size.html' EXIT
 
 # An account, through the real sign-up form.
 ticket=$(curl -fsS -c "$work/jar" "$base/signup" | sed -n 's/.*name="ticket" value="\([^"]*\)".*/\1/p' | head -n 1)
@@ -57,8 +61,7 @@ run() {
     [ "$now" -gt "$peak" ] && peak=$now
     sleep 0.5
   done
-  wait "$wrk_pid"
-  if grep -qE 'Non-2xx or 3xx responses|Socket errors' "$out"; then
+  if ! wait "$wrk_pid" || grep -qE 'Non-2xx or 3xx responses|Socket errors' "$out"; then
     cat "$out" >&2
     echo "load: errors under load" >&2
     return 1
@@ -67,6 +70,11 @@ run() {
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p50=$(awk '$1 == "50%" { print $2 }' "$out")
   p99=$(awk '$1 == "99%" { print $2 }' "$out")
+  if ! [[ "$rps" =~ ^[0-9.]+$ && -n "$p50" && -n "$p99" && "$peak" -gt 0 ]]; then
+    cat "$out" >&2
+    echo "load: could not read wrk's report or the server's memory" >&2
+    return 1
+  fi
   echo "$rps $p50 $p99 $((peak / 1024))"
 }
 
@@ -85,7 +93,6 @@ if [ "${LOAD_COMPARE_STATIC:-0}" = 1 ]; then
   cp "$work/page.html" target/site/load-same-size.html
   result=$(run "$base/load-same-size.html")
   read -r static_rps static_p50 static_p99 _ <<<"$result"
-  rm -f target/site/load-same-size.html
   printf 'load: static file of the same size (%s bytes): %s requests/s, p50 %s, p99 %s\n' \
     "$(wc -c <"$work/page.html")" "$static_rps" "$static_p50" "$static_p99"
   awk -v a="$rps" -v b="$static_rps" 'BEGIN { printf "load: SSR throughput is %.2f of the static file'"'"'s\n", a / b }'

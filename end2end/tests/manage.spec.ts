@@ -36,7 +36,7 @@ test("the disconnect dialog says what goes, keeps the focus and gives it back", 
 
   await open.click();
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText("deletes its configuration");
+  await expect(dialog).toContainText("deletes its configurations");
   await expect(dialog.getByRole("listitem")).toHaveText(["Sync contacts"]);
   const cancel = dialog.getByRole("button", { name: "Cancel" });
   const confirm = dialog.getByRole("button", { name: "Disconnect HubSpot" });

@@ -45,6 +45,10 @@ impl RateLimiter {
             buckets.retain(|_, (left, at)| {
                 *left + now.saturating_duration_since(*at).as_secs_f64() * rate < full
             });
+            // Every bucket still in use: this account goes uncounted rather than grow the map.
+            if buckets.len() >= MAX_ACCOUNTS {
+                return Ok(());
+            }
         }
         let (left, at) = buckets
             .entry(account.to_owned())
@@ -67,10 +71,15 @@ pub async fn limit(
     request: Request,
     next: Next,
 ) -> Response {
-    let server_fn = request.uri().path().starts_with("/api/");
-    let account = identity::read(&state.config, request.headers()).map(|i| i.account_id);
-    if let (true, Some(account)) = (server_fn, account)
-        && let Err(retry_after) = limiter.take(&account, Instant::now())
+    // Only server functions are counted, so only their cookie is read.
+    let account = request
+        .uri()
+        .path()
+        .starts_with("/api/")
+        .then(|| identity::read(&state.config, request.headers()))
+        .flatten();
+    if let Some(identity) = account
+        && let Err(retry_after) = limiter.take(&identity.account_id, Instant::now())
     {
         tracing::info!(retry_after, "server-function rate limit reached");
         let body =

@@ -70,6 +70,8 @@ mod live {
     struct State {
         /// Changes not saved yet: leaving asks first.
         dirty: bool,
+        /// How many edits the form has seen, so a save only marks clean what it sent.
+        edits: u32,
         /// A save is under way: Save does nothing more.
         busy: bool,
         /// Options fetched, by (form name, parent value). A handful at most: a list will do.
@@ -146,7 +148,11 @@ mod live {
         }
 
         fn set_dirty(&self, dirty: bool) {
-            self.0.state.borrow_mut().dirty = dirty;
+            let mut state = self.0.state.borrow_mut();
+            state.dirty = dirty;
+            if dirty {
+                state.edits += 1;
+            }
         }
 
         /// The configuration form, when `target` is in it (a page has one at most).
@@ -196,14 +202,18 @@ mod live {
             show_alert(&form, None);
             // The last outcome goes, so the next one is announced (and never read as this one's).
             self.announce("", "");
-            self.0.state.borrow_mut().busy = true;
+            let edits = {
+                let mut state = self.0.state.borrow_mut();
+                state.busy = true;
+                state.edits
+            };
             self.pending(&form, true);
             let editor = self.clone();
             leptos::task::spawn_local(async move {
                 let result = crate::api::submit_config(
                     editor.0.slug.clone(),
                     editor.0.config_id.clone(),
-                    values,
+                    values.clone(),
                 )
                 .await;
                 editor.0.state.borrow_mut().busy = false;
@@ -211,8 +221,11 @@ mod live {
                 match result {
                     Ok(problems) if problems.is_empty() => {
                         form_dom::show_problems(&form, &[]);
-                        editor.set_dirty(false);
-                        secrets_saved(&form);
+                        // What was typed during the save is still unsaved.
+                        if editor.0.state.borrow().edits == edits {
+                            editor.set_dirty(false);
+                        }
+                        secrets_saved(&form, &values);
                         editor.announce("success", "Configuration saved.");
                     }
                     Ok(problems) => editor.refuse(&form, &problems),
@@ -323,12 +336,17 @@ mod live {
             let Some(name) = field.get_attribute("data-field") else {
                 return;
             };
-            let values = form_dom::form_values(form);
-            let parent = field
+            // Only the parent's value goes to the server: it is all the options depend on.
+            let values: Vec<(String, String)> = field
                 .get_attribute("data-parent")
-                .and_then(|parent| values.iter().find(|(k, _)| *k == parent))
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
+                .and_then(|parent| {
+                    form_dom::form_values(form)
+                        .into_iter()
+                        .find(|(k, _)| *k == parent)
+                })
+                .into_iter()
+                .collect();
+            let parent = values.first().map(|(_, v)| v.clone()).unwrap_or_default();
             let key = (name.clone(), parent);
             let (loaded, ticket) = {
                 let mut state = self.0.state.borrow_mut();
@@ -340,6 +358,8 @@ mod live {
                 (loaded, state.next_ticket(&name))
             };
             if let Some(choices) = loaded {
+                // An older request may still be out: this answer is the field's now.
+                let _ = field.remove_attribute("aria-busy");
                 // Already current when the field was filled from this answer before.
                 if field.get_attribute("data-filled-for").as_deref() != Some(key.1.as_str()) {
                     self.fill(&field, &key.1, &choices, announce);
@@ -357,6 +377,10 @@ mod live {
                 )
                 .await;
                 if editor.0.state.borrow().ticket(&name) != ticket {
+                    // A newer request owns the field; a good answer is still worth keeping.
+                    if let Ok(choices) = result {
+                        editor.0.state.borrow_mut().cache.push((key, choices));
+                    }
                     return;
                 }
                 let _ = field.remove_attribute("aria-busy");
@@ -565,8 +589,9 @@ mod live {
         }
     }
 
-    /// After a save, typed secrets are stored: the inputs empty, and say they keep them.
-    fn secrets_saved(form: &HtmlFormElement) {
+    /// After a save, the secrets it sent (`values`) are stored: those inputs empty, and say
+    /// they keep them. One changed since is left as typed.
+    fn secrets_saved(form: &HtmlFormElement, values: &[(String, String)]) {
         for field in form_dom::query_all(form, ".field[data-kind=\"password\"]") {
             let Some(input) = field
                 .query_selector("input")
@@ -576,7 +601,10 @@ mod live {
             else {
                 continue;
             };
-            if !input.value().is_empty() {
+            let sent = values
+                .iter()
+                .any(|(name, value)| *name == input.name() && *value == input.value());
+            if sent && !input.value().is_empty() {
                 input.set_value("");
                 input.set_placeholder(SECRET_KEPT);
                 input.set_required(false);

@@ -5,27 +5,33 @@
 
 use leptos::prelude::*;
 
-/// What disconnecting the app `name` deletes: its configuration, and its enabled workflows
-/// by name.
+/// What disconnecting the app `name` deletes: its configurations, and the enabled workflows
+/// of the default one by name (`None`: they could not be read).
 #[component]
-pub fn DisconnectSummary(name: String, workflows: Vec<String>) -> impl IntoView {
+pub fn DisconnectSummary(name: String, workflows: Option<Vec<String>>) -> impl IntoView {
+    let workflows = match workflows {
+        None => view! {
+            <p>"Its enabled workflows could not be listed just now; they stop too."</p>
+        }
+        .into_any(),
+        Some(workflows) if workflows.is_empty() => {
+            view! { <p>"No workflow is enabled in its default configuration."</p> }.into_any()
+        }
+        Some(workflows) => view! {
+            <p>"These enabled workflows (default configuration) stop:"</p>
+            <ul class="disconnect__workflows">
+                {workflows.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    };
     view! {
         <p>
             {format!(
-                "Disconnecting {name} deletes its configuration (named configurations included). You can connect it again later; its settings then start from the defaults."
+                "Disconnecting {name} deletes its configurations, named ones included. You can connect it again later; its settings then start from the defaults."
             )}
         </p>
-        {if workflows.is_empty() {
-            view! { <p>"No workflow is enabled."</p> }.into_any()
-        } else {
-            view! {
-                <p>"These enabled workflows stop:"</p>
-                <ul class="disconnect__workflows">
-                    {workflows.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        }}
+        {workflows}
     }
 }
 
@@ -54,9 +60,7 @@ pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl 
                     }
                     Err(failure) => {
                         busy.set(false);
-                        error.set(Some(format!(
-                            "Nothing was disconnected: {failure}. Try again in a moment."
-                        )));
+                        error.set(Some(format!("Nothing was disconnected: {failure}.")));
                     }
                 }
             });
@@ -101,7 +105,8 @@ pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl 
                 {move || error.get()}
             </p>
             <div class="dialog__actions">
-                <button type="button" class="button button--secondary"
+                // The safe choice has the focus when the dialog opens.
+                <button type="button" class="button button--secondary" autofocus
                     on:click=move |_| {
                         #[cfg(feature = "hydrate")]
                         if let Some(dialog) = dialog.get()

@@ -26,14 +26,15 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
     let announcement = RwSignal::new(String::new());
     #[cfg(feature = "hydrate")]
     crate::components::live::on_update(move |update| {
-        cards.update(|cards| {
-            if let Some(card) = cards
+        cards.maybe_update(|cards| {
+            let card = cards
                 .iter_mut()
-                .find(|c| c.slug == update.slug && c.status != update.status)
-            {
+                .find(|c| c.slug == update.slug && c.status != update.status);
+            card.map(|card| {
                 card.status = update.status;
                 announcement.set(update.status.announcement(&card.name));
-            }
+            })
+            .is_some()
         });
     });
     let visible = Memo::new(move |_| {

@@ -214,6 +214,10 @@ pub fn parse_field(
 /// anything. The same check runs in the browser as the user types and on the server before
 /// anything is saved, so both say the same thing.
 pub fn text_problem(kind: &str, label: &str, required: bool, text: &str) -> Option<String> {
+    // An unchecked box is `false`, an answer like any other.
+    if kind == "boolean" {
+        return None;
+    }
     let text = text.trim();
     if text.is_empty() {
         return required.then(|| format!("{label} is required."));

@@ -32,9 +32,9 @@ pub fn ConfigurationSection(
                         let (slug, config_id, draft, notice) =
                             (slug.clone(), config_id.clone(), draft.clone(), notice.clone());
                         Suspend::new(async move {
-                            config_form(slug.clone(), config_id)
+                            config_form(slug.clone(), config_id.clone())
                                 .await
-                                .map(|form| view! { <ConfigFormView slug form draft notice /> })
+                                .map(|form| view! { <ConfigFormView slug requested=config_id form draft notice /> })
                         })
                     }}
                 </ErrorBoundary>
@@ -46,6 +46,8 @@ pub fn ConfigurationSection(
 #[component]
 fn ConfigFormView(
     slug: String,
+    /// The named configuration the page asked for (`?config=`); `None` for the default one.
+    requested: Option<String>,
     form: ConfigForm,
     draft: Option<FormDraft>,
     notice: Option<(&'static str, String)>,
@@ -159,7 +161,7 @@ fn ConfigFormView(
     let message = draft.message.clone();
     let problem_count = problems.len();
     let config_id = config.config_id.clone().unwrap_or_default();
-    let current = named.iter().find(|n| **n == config_id).cloned();
+    let current = requested.clone();
     let reset_text = match &current {
         Some(name) => format!(
             "This deletes the configuration \u{201c}{name}\u{201d}: its settings and its workflows' values."
@@ -174,6 +176,7 @@ fn ConfigFormView(
         message.or_else(|| (posted && problem_count > 0).then(|| problems_sentence(problem_count)));
     let no_alert = alert.is_none();
     view! {
+        // The configuration asked for, not the list's idea of it: that list may have failed.
         <ConfigEditor slug=slug.clone() config_id=current.clone()>
         <div role="status" class="config-form__status">
             {notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
@@ -377,7 +380,7 @@ fn ConfigFieldView(
     let live = field.has_live_options();
     view! {
         <div class="field" data-field=name.clone() data-kind=control.kind() data-label=field.name.clone()
-            data-required=(required && !stored_secret).then_some("") data-live=live.then_some("")
+            data-required=(required && !stored_secret && control != Control::Boolean).then_some("") data-live=live.then_some("")
             data-parent=parent>
             {if is_map {
                 Either::Left(view! { <span class="field__label" id=format!("{id}-label")>{label}</span> })

@@ -37,7 +37,7 @@ pub fn DisconnectPage() -> impl IntoView {
 }
 
 #[component]
-fn Confirm(card: IntegrationCard, workflows: Vec<String>, failed: bool) -> impl IntoView {
+fn Confirm(card: IntegrationCard, workflows: Option<Vec<String>>, failed: bool) -> impl IntoView {
     let IntegrationCard {
         slug, name, status, ..
     } = card;

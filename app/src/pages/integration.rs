@@ -292,7 +292,7 @@ fn now_unix() -> i64 {
 }
 
 /// Disconnect, with what it deletes: the default configuration's enabled workflows (if the
-/// configuration cannot be read, the dialog still offers the disconnect, naming none).
+/// configuration cannot be read, the dialog says so and still offers the disconnect).
 #[component]
 fn DisconnectSection(slug: String, name: String) -> impl IntoView {
     let load = {
@@ -316,9 +316,9 @@ fn DisconnectSection(slug: String, name: String) -> impl IntoView {
     }
 }
 
-/// The names of the enabled workflows of the app's default configuration (none when it
-/// cannot be read).
-pub(crate) async fn enabled_workflows(slug: &str) -> Vec<String> {
+/// The names of the enabled workflows of the app's default configuration; `None` when it
+/// cannot be read.
+pub(crate) async fn enabled_workflows(slug: &str) -> Option<Vec<String>> {
     crate::api::load_config(slug.to_owned(), None)
         .await
         .map(|config| {
@@ -329,5 +329,5 @@ pub(crate) async fn enabled_workflows(slug: &str) -> Vec<String> {
                 .map(|w| w.name)
                 .collect()
         })
-        .unwrap_or_default()
+        .ok()
 }

@@ -72,9 +72,9 @@ pub async fn load(
                 Ok(choices) => {
                     options.insert(name, choices);
                 }
-                Err(message) => problems.push(FieldProblem {
+                Err(problem) => problems.push(FieldProblem {
                     field: name,
-                    message,
+                    message: problem.message(),
                 }),
             }
         }
@@ -117,7 +117,10 @@ pub async fn select_options(
     let choices = place
         .live_options(workflow, fields, field, Some(form))
         .await
-        .map_err(AppError::Validation)?;
+        .map_err(|problem| match problem {
+            OptionsProblem::Unavailable => AppError::Upstream,
+            OptionsProblem::Refused(message) => AppError::Validation(message),
+        })?;
     Ok(choices
         .into_iter()
         .map(|option| {
@@ -132,6 +135,24 @@ pub async fn select_options(
         .collect())
 }
 
+/// Why a field's options did not load.
+enum OptionsProblem {
+    /// Cobalt could not be reached or failed.
+    Unavailable,
+    /// Cobalt answered with the field's own error, e.g. the app is no longer connected.
+    Refused(String),
+}
+
+impl OptionsProblem {
+    /// The sentence shown by the field.
+    fn message(self) -> String {
+        match self {
+            Self::Unavailable => "Its options could not be loaded; try again in a moment.".into(),
+            Self::Refused(message) => message,
+        }
+    }
+}
+
 /// Which account's config of which app: what fetching a field's options needs.
 struct Place<'a> {
     state: &'a AppState,
@@ -142,14 +163,14 @@ struct Place<'a> {
 
 impl Place<'_> {
     /// Asks Cobalt for the options of a dynamic or dependent `field` of `workflow` (whose
-    /// fields are `fields`). `Err` is the sentence to show by the field.
+    /// fields are `fields`).
     async fn live_options(
         &self,
         workflow: Option<&str>,
         fields: &[cobalt::ConfigField],
         field: &cobalt::ConfigField,
         form: Option<&[(String, String)]>,
-    ) -> Result<Vec<cobalt::FieldOption>, String> {
+    ) -> Result<Vec<cobalt::FieldOption>, OptionsProblem> {
         let parent_value = field.parent.as_ref().and_then(|parent| {
             let posted = form.and_then(|form| {
                 let name = field_name(workflow, parent);
@@ -177,10 +198,10 @@ impl Place<'_> {
             .await
             .map_err(|error| {
                 tracing::warn!(%error, field = %field.id, "field options failed to load");
-                "Its options could not be loaded; try again in a moment.".to_owned()
+                OptionsProblem::Unavailable
             })?;
         match answer.field_errors.first() {
-            Some(error) => Err(error.error.message.clone()),
+            Some(error) => Err(OptionsProblem::Refused(error.error.message.clone())),
             None => Ok(answer.field.options.unwrap_or_default()),
         }
     }
