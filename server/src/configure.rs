@@ -5,35 +5,45 @@ use app::model::config_form::ConfigDraft;
 use app::server::{AppState, Identity, configure, identity};
 use axum::{
     Form,
-    extract::{Path, State},
-    http::{HeaderMap, StatusCode, header},
+    extract::{FromRequest, FromRequestParts, Path, Request, State},
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 
 use crate::auth::{landing, render_page};
 
 /// The posted form, for whom, and which configuration: what every handler starts from.
-struct Posted {
+pub struct Posted {
     identity: Identity,
     slug: String,
     /// A named configuration; `None` for the account's default one.
     config_id: Option<String>,
     form: Vec<(String, String)>,
+    /// The request's cookies, for a page rendered in answer.
+    cookie: Option<HeaderValue>,
 }
 
-impl Posted {
-    fn read(
-        state: &AppState,
-        slug: String,
-        headers: &HeaderMap,
-        form: Vec<(String, String)>,
-    ) -> Result<Self, Box<Response>> {
-        let Some(identity) = identity::read(&state.config, headers) else {
+/// Every configuration handler takes the post as a `Posted`: a request without a session is
+/// sent to sign in, a bad slug is 404, a bad configuration id 422.
+impl FromRequest<AppState> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let Path(slug) = Path::<String>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let headers = parts.headers.clone();
+        let Form(form) =
+            Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), state)
+                .await
+                .map_err(IntoResponse::into_response)?;
+        let Some(identity) = identity::read(&state.config, &headers) else {
             let to = landing(state, &format!("/integrations/{slug}"));
-            return Err(Box::new(Redirect::to(&to).into_response()));
+            return Err(Redirect::to(&to).into_response());
         };
         if app::model::validate_slug(&slug).is_err() {
-            return Err(Box::new(StatusCode::NOT_FOUND.into_response()));
+            return Err(StatusCode::NOT_FOUND.into_response());
         }
         // The default configuration's id is the account's own: it needs no `?config=`.
         let config_id = form
@@ -43,17 +53,18 @@ impl Posted {
             .filter(|id| !id.is_empty() && *id != identity.account_id)
             .map(app::model::validate_config_id)
             .transpose()
-            .map_err(|message| {
-                Box::new((StatusCode::UNPROCESSABLE_ENTITY, message).into_response())
-            })?;
+            .map_err(|message| (StatusCode::UNPROCESSABLE_ENTITY, message).into_response())?;
         Ok(Self {
             identity,
             slug,
             config_id,
             form,
+            cookie: headers.get(header::COOKIE).cloned(),
         })
     }
+}
 
+impl Posted {
     /// The detail page of this configuration, with `extra` query parameters.
     fn page(&self, extra: &str) -> String {
         let mut query: Vec<String> = self
@@ -80,16 +91,7 @@ impl Posted {
 
 /// `POST /integrations/{slug}/config`: saves the whole posted state, then shows the saved form.
 /// A failure renders the page again with every value typed (secrets aside) and what to fix.
-pub async fn save(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let posted = match Posted::read(&state, slug, &headers, form) {
-        Ok(posted) => posted,
-        Err(response) => return *response,
-    };
+pub async fn save(State(state): State<AppState>, posted: Posted) -> Response {
     let saved = configure::save(
         &state,
         &posted.identity,
@@ -106,23 +108,14 @@ pub async fn save(
             let status =
                 StatusCode::from_u16(not_saved.status()).unwrap_or(StatusCode::BAD_GATEWAY);
             let draft = ConfigDraft(not_saved.into_draft(&posted.form));
-            let cookie = headers.get(header::COOKIE);
+            let cookie = posted.cookie.as_ref();
             render_page(&state, &posted.page(""), status, draft, cookie).await
         }
     }
 }
 
 /// `POST /integrations/{slug}/configs` (`name`): creates a named configuration and opens it.
-pub async fn create(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let posted = match Posted::read(&state, slug, &headers, form) {
-        Ok(posted) => posted,
-        Err(response) => return *response,
-    };
+pub async fn create(State(state): State<AppState>, posted: Posted) -> Response {
     let name = posted
         .form
         .iter()
@@ -147,16 +140,7 @@ pub async fn create(
 
 /// `POST /integrations/{slug}/config/delete`: the default configuration goes back to the app's
 /// defaults; a named one is deleted.
-pub async fn delete(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let posted = match Posted::read(&state, slug, &headers, form) {
-        Ok(posted) => posted,
-        Err(response) => return *response,
-    };
+pub async fn delete(State(state): State<AppState>, posted: Posted) -> Response {
     let deleted = configure::delete(
         &state,
         &posted.identity,

@@ -257,11 +257,7 @@ mod live {
             self.set_dirty(true);
             // JSON is checked as it is typed; other fields once they show a problem, so it
             // goes away as soon as it is fixed.
-            let shown = field
-                .query_selector("[aria-invalid]")
-                .ok()
-                .flatten()
-                .is_some();
+            let shown = form_dom::shows_problem(&field);
             if shown || field.get_attribute("data-kind").as_deref() == Some("json") {
                 self.recheck(&field);
             }
@@ -319,11 +315,7 @@ mod live {
                 return;
             };
             let values = form_dom::form_values(&form);
-            let shown = field
-                .query_selector("[aria-invalid]")
-                .ok()
-                .flatten()
-                .is_some();
+            let shown = form_dom::shows_problem(field);
             let empty = field_text(field, &values).is_empty();
             let problem = problem_of(field, &values).filter(|_| shown || !empty);
             form_dom::mark(field, problem.as_deref());
@@ -454,10 +446,8 @@ mod live {
 
         /// Save shows it is under way (and cannot be pressed twice).
         fn pending(&self, form: &HtmlFormElement, on: bool) {
-            let Some(button) = form
-                .query_selector("button[type=submit]:not([formaction])")
-                .ok()
-                .flatten()
+            let Some(button) =
+                form_dom::find::<Element>(form, "button[type=submit]:not([formaction])")
             else {
                 return;
             };
@@ -543,10 +533,7 @@ mod live {
     /// workflow has none: it is not posted, and keeps what is stored.
     fn problem_of(field: &Element, values: &[(String, String)]) -> Option<String> {
         if let Some(workflow) = field.closest(".workflow").ok().flatten() {
-            let toggle = workflow
-                .query_selector("input[name^=\"t.\"]")
-                .ok()
-                .flatten()?
+            let toggle = form_dom::find::<Element>(&workflow, "input[name^=\"t.\"]")?
                 .get_attribute("name")?;
             if !values.iter().any(|(k, v)| *k == toggle && v == "true") {
                 return None;
@@ -562,12 +549,7 @@ mod live {
     /// The browser's JSON does it (no JSON values in the wasm); it reads numbers as doubles,
     /// so text with a longer run of digits than a double keeps is left as typed.
     fn format_json(field: &Element) {
-        let Some(area) = field
-            .query_selector("textarea")
-            .ok()
-            .flatten()
-            .and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok())
-        else {
+        let Some(area) = form_dom::find::<HtmlTextAreaElement>(field, "textarea") else {
             return;
         };
         let text = area.value();
@@ -593,12 +575,7 @@ mod live {
     /// they keep them. One changed since is left as typed.
     fn secrets_saved(form: &HtmlFormElement, values: &[(String, String)]) {
         for field in form_dom::query_all(form, ".field[data-kind=\"password\"]") {
-            let Some(input) = field
-                .query_selector("input")
-                .ok()
-                .flatten()
-                .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
-            else {
+            let Some(input) = form_dom::find::<HtmlInputElement>(&field, "input") else {
                 continue;
             };
             let sent = values
@@ -615,7 +592,7 @@ mod live {
 
     /// Shows (or hides) the form's alert.
     fn show_alert(form: &HtmlFormElement, message: Option<&str>) {
-        if let Some(alert) = form.query_selector(".form-error").ok().flatten() {
+        if let Some(alert) = form_dom::find::<Element>(form, ".form-error") {
             alert.set_text_content(message);
             let _ = match message {
                 Some(_) => alert.remove_attribute("hidden"),

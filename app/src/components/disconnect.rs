@@ -133,22 +133,18 @@ fn keep_focus_inside(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::Keyboard
     if ev.key() != "Tab" {
         return;
     }
-    let Ok(list) = dialog.query_selector_all("button, a[href], input, select, textarea") else {
+    let focusable =
+        crate::components::form_dom::query_all(dialog, "button, a[href], input, select, textarea");
+    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
         return;
     };
-    let first = list.item(0);
-    let last = list.item(list.length().saturating_sub(1));
-    let active = document()
-        .active_element()
-        .map(|a| a.unchecked_into::<web_sys::Node>());
     let (from, to) = if ev.shift_key() {
         (first, last)
     } else {
         (last, first)
     };
-    if let Some(to) = to.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        && from.is_some()
-        && active == from
+    if document().active_element().as_ref() == Some(from)
+        && let Some(to) = to.dyn_ref::<web_sys::HtmlElement>()
     {
         ev.prevent_default();
         let _ = to.focus();

@@ -38,6 +38,20 @@ pub fn query_all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// The first element under `root` that matches `selector`, as a `T`.
+pub fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
+/// Whether a `.field` shows a problem now.
+pub fn shows_problem(field: &Element) -> bool {
+    find::<Element>(field, "[aria-invalid]").is_some()
+}
+
 /// The `.field` elements under `root`.
 pub fn fields(root: &Element) -> Vec<Element> {
     query_all(root, ".field[data-field]")
@@ -46,7 +60,7 @@ pub fn fields(root: &Element) -> Vec<Element> {
 /// Shows `problem` by one field (or clears it): the error text, `aria-invalid`, and the
 /// control's `aria-describedby` (help and error).
 pub fn mark(field: &Element, problem: Option<&str>) {
-    let Some(error) = field.query_selector(".field__error").ok().flatten() else {
+    let Some(error) = find::<Element>(field, ".field__error") else {
         return;
     };
     error.set_text_content(problem);
@@ -86,12 +100,7 @@ pub fn show_problems(root: &Element, problems: &[FieldProblem]) {
 
 /// Moves the focus to the control posted as `name`.
 pub fn focus_field(form: &HtmlFormElement, name: &str) {
-    if let Some(element) = form
-        .query_selector(&format!("[name=\"{name}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
+    if let Some(element) = find::<HtmlElement>(form, &format!("[name=\"{name}\"]")) {
         let _ = element.focus();
     }
 }
