@@ -10,7 +10,7 @@ use leptos_router::{
 
 use crate::components::AssetLinks;
 use crate::pages::{
-    DisconnectPage, EmbedPage, IntegrationPage, IntegrationsPage, NotFound, SignedOutPage,
+    DisconnectPage, EmbedPage, EmbedSwitchPage, IntegrationPage, IntegrationsPage, NotFound, SignedOutPage,
     SignupPage,
 };
 
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/integrations/:slug/disconnect") view=DisconnectPage ssr=SsrMode::Async />
                 <Route path=path!("/signup") view=SignupPage />
                 <Route path=path!("/embed/refused") view=EmbedPage />
+                <Route path=path!("/embed/switch") view=EmbedSwitchPage />
                 <Route path=path!("/signed-out") view=SignedOutPage />
             </Routes>
         </Router>

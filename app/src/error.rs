@@ -24,6 +24,9 @@ pub enum AppError {
     /// This account called too often; it may again after `retry_after` seconds.
     #[error("too many requests: please wait {retry_after} seconds and try again")]
     RateLimited { retry_after: u64 },
+    /// Cobalt asked us to slow down (429): no call goes out until it said we may try again.
+    #[error("the integrations service is busy: please try again in {retry_after} seconds")]
+    Busy { retry_after: u64 },
     /// Cobalt could not be reached or answered with an error the user cannot fix.
     #[error("the integrations service is unavailable right now; please try again")]
     Upstream,
@@ -35,6 +38,14 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The seconds to send as `Retry-After`, for the errors that say when to try again.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited { retry_after } | Self::Busy { retry_after } => Some(*retry_after),
+            _ => None,
+        }
+    }
+
     /// The HTTP status this error stands for.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -43,6 +54,7 @@ impl AppError {
             Self::Unauthorized => 401,
             Self::Forbidden => 403,
             Self::RateLimited { .. } => 429,
+            Self::Busy { .. } => 503,
             Self::Upstream => 502,
             Self::Internal | Self::ServerFn(_) => 500,
         }
@@ -71,13 +83,23 @@ impl AppError {
     /// Also sets the HTTP status of the current server-function response, which server_fn
     /// otherwise always answers with 500.
     pub fn with_status(self) -> Self {
-        if let (Some(response), Ok(status)) = (
-            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-            http::StatusCode::from_u16(self.status_code()),
-        ) {
-            response.set_status(status);
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            self.answer_with(&response);
         }
         self
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Sets the response's status, and `Retry-After` when the error says when to try again.
+    pub fn answer_with(&self, response: &leptos_axum::ResponseOptions) {
+        if let Ok(status) = http::StatusCode::from_u16(self.status_code()) {
+            response.set_status(status);
+        }
+        if let Some(seconds) = self.retry_after() {
+            response.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+        }
     }
 }
 

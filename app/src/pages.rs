@@ -15,7 +15,7 @@ mod signed_out;
 mod signup;
 
 pub use disconnect::DisconnectPage;
-pub use embed::{EmbedFailure, EmbedPage};
+pub use embed::{EmbedFailure, EmbedPage, EmbedSwitch, EmbedSwitchPage};
 pub use integration::IntegrationPage;
 pub use integrations::IntegrationsPage;
 pub use not_found::NotFound;
@@ -54,15 +54,14 @@ pub struct Viewer {
 pub fn viewer() -> Option<Viewer> {
     #[cfg(feature = "ssr")]
     {
-        let state = leptos::prelude::use_context::<crate::server::AppState>()?;
         let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-        let identity = crate::server::identity::read(&state.config, &parts.headers)?;
+        let identity = parts.extensions.get::<crate::server::Identity>()?;
         let chrome_off = parts
             .uri
             .query()
             .is_some_and(|q| q.split('&').any(|p| p == "chrome=0"));
         Some(Viewer {
-            name: identity.name,
+            name: identity.name.clone(),
             embedded: identity.embedded || chrome_off,
         })
     }

@@ -9,21 +9,24 @@ pub mod connect;
 pub mod embed;
 pub mod headers;
 pub mod identity;
+pub mod limits;
 pub mod live;
+pub mod sessions;
 pub mod signup;
 pub mod state;
 pub mod vendor;
 
 pub use config::{Config, ConfigError, Mode, Secret};
 pub use identity::Identity;
-pub use state::{AppState, app_state};
+pub use state::{AppState, CallError, app_state};
 
 use crate::error::AppError;
 
-/// The signed-in user of the current server-function call or page render. A call without a
-/// valid session cookie fails with 401.
-pub fn current_identity(state: &AppState) -> Result<Identity, AppError> {
+/// The signed-in user of the current server-function call or page render, as the server's
+/// session middleware found it (decoded once, not revoked, unexpired). A call without one
+/// fails with 401.
+pub fn current_identity() -> Result<Identity, AppError> {
     leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| identity::read(&state.config, &parts.headers))
+        .and_then(|parts| parts.extensions.get::<Identity>().cloned())
         .ok_or_else(|| AppError::Unauthorized.with_status())
 }

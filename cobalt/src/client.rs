@@ -4,8 +4,8 @@
 //!
 //! # Retries
 //!
-//! Only on a connection failure, 429 (waiting `Retry-After`, capped) or 502/503/504, and only
-//! for calls that are safe to repeat:
+//! Only on a connection failure, 429 (waiting `Retry-After`, capped; unless
+//! `retry_rate_limited` is off) or 502/503/504, and only for calls that are safe to repeat:
 //!
 //! | call | retried | why |
 //! |---|---|---|
@@ -64,6 +64,9 @@ pub struct ClientConfig {
     /// Cap on the waits of one call, all retries together; a retry that would exceed it is not
     /// made. Default 10 s.
     pub max_total_backoff: Duration,
+    /// Whether a 429 is retried after its `Retry-After`. Default yes; a caller that shares the
+    /// organisation's limit among many users turns it off and backs off for all of them instead.
+    pub retry_rate_limited: bool,
 }
 
 impl ClientConfig {
@@ -78,6 +81,7 @@ impl ClientConfig {
             initial_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(5),
             max_total_backoff: Duration::from_secs(10),
+            retry_rate_limited: true,
         }
     }
 }
@@ -93,6 +97,7 @@ struct Inner {
     base_url: Url,
     timeout: Duration,
     retry: RetryPolicy,
+    retry_rate_limited: bool,
 }
 
 impl fmt::Debug for CobaltClient {
@@ -120,6 +125,8 @@ struct Call<'a, B: ?Sized> {
     linked_account_id: Option<&'a str>,
     slug: Option<&'a str>,
     body: Option<&'a B>,
+    /// A session token sent as `Authorization: Bearer` (the session routes).
+    bearer: Option<&'a SecretToken>,
     retry: Retry,
 }
 
@@ -131,6 +138,7 @@ impl<'a> Call<'a, ()> {
             linked_account_id: None,
             slug: None,
             body: None,
+            bearer: None,
             retry,
         }
     }
@@ -151,6 +159,7 @@ impl<'a, B: Serialize + ?Sized> Call<'a, B> {
             linked_account_id: self.linked_account_id,
             slug: self.slug,
             body: Some(body),
+            bearer: self.bearer,
             retry: self.retry,
         }
     }
@@ -203,6 +212,7 @@ impl CobaltClient {
                 http,
                 base_url,
                 timeout: config.timeout,
+                retry_rate_limited: config.retry_rate_limited,
                 retry: RetryPolicy {
                     max_retries: config.max_retries,
                     initial_backoff: config.initial_backoff,
@@ -251,6 +261,20 @@ impl CobaltClient {
             .send(Call::new(Method::POST, url, retry).json(&body))
             .await?;
         Ok(SecretToken::from(answer.token))
+    }
+
+    /// `POST /api/v2/public/session-token/revoke`: ends `token` (a session token minted for a
+    /// linked account), so a copy of it held anywhere stops working. Repeatable.
+    pub async fn revoke_session_token(
+        &self,
+        token: &SecretToken,
+    ) -> Result<crate::RevokeResult, CobaltError> {
+        let url = self.url(&["session-token", "revoke"])?;
+        let call = Call {
+            bearer: Some(token),
+            ..Call::new(Method::POST, url, Retry::Idempotent)
+        };
+        self.send(call).await
     }
 
     /// `GET /api/v2/public/application`: every app enabled for the org, with the account's
@@ -456,7 +480,11 @@ impl CobaltClient {
                 Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
-            let delay = if call.retry == Retry::Idempotent && error.is_retryable() {
+            let rate_limited = error
+                .status()
+                .is_some_and(|s| s == reqwest::StatusCode::TOO_MANY_REQUESTS);
+            let may_retry = !rate_limited || self.inner.retry_rate_limited;
+            let delay = if call.retry == Retry::Idempotent && error.is_retryable() && may_retry {
                 self.inner
                     .retry
                     .delay(attempt - 1, error.retry_after(), waited, retry::jitter())
@@ -497,6 +525,10 @@ impl CobaltClient {
         }
         if let Some(slug) = call.slug {
             request = request.header("slug", slug);
+        }
+        if let Some(token) = call.bearer {
+            // reqwest marks the header sensitive, so it never shows in its `Debug`.
+            request = request.bearer_auth(token.expose());
         }
         if let Some(body) = call.body {
             request = request.json(body);

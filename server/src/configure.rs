@@ -2,15 +2,15 @@
 //! named configuration, and reset (or delete) one.
 
 use app::model::config_form::ConfigDraft;
-use app::server::{AppState, Identity, configure, identity};
+use app::server::{AppState, Identity, configure};
 use axum::{
     Form,
     extract::{FromRequest, FromRequestParts, Path, Request, State},
-    http::{HeaderValue, StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::auth::{landing, render_page};
+use crate::render::{landing, render_page};
 
 /// The posted form, for whom, and which configuration: what every handler starts from.
 pub struct Posted {
@@ -19,8 +19,6 @@ pub struct Posted {
     /// A named configuration; `None` for the account's default one.
     config_id: Option<String>,
     form: Vec<(String, String)>,
-    /// The request's cookies, for a page rendered in answer.
-    cookie: Option<HeaderValue>,
 }
 
 /// Every configuration handler takes the post as a `Posted`: a request without a session is
@@ -33,12 +31,12 @@ impl FromRequest<AppState> for Posted {
         let Path(slug) = Path::<String>::from_request_parts(&mut parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let headers = parts.headers.clone();
+        let identity = parts.extensions.get::<Identity>().cloned();
         let Form(form) =
             Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), state)
                 .await
                 .map_err(IntoResponse::into_response)?;
-        let Some(identity) = identity::read(&state.config, &headers) else {
+        let Some(identity) = identity else {
             let to = landing(state, &format!("/integrations/{slug}"));
             return Err(Redirect::to(&to).into_response());
         };
@@ -59,7 +57,6 @@ impl FromRequest<AppState> for Posted {
             slug,
             config_id,
             form,
-            cookie: headers.get(header::COOKIE).cloned(),
         })
     }
 }
@@ -108,8 +105,8 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Response {
             let status =
                 StatusCode::from_u16(not_saved.status()).unwrap_or(StatusCode::BAD_GATEWAY);
             let draft = ConfigDraft(not_saved.into_draft(&posted.form));
-            let cookie = posted.cookie.as_ref();
-            render_page(&state, &posted.page(""), status, draft, cookie).await
+            let identity = Some(&posted.identity);
+            render_page(&state, &posted.page(""), status, draft, identity).await
         }
     }
 }
@@ -149,6 +146,9 @@ pub async fn delete(State(state): State<AppState>, posted: Posted) -> Response {
     )
     .await;
     let target = match (deleted, &posted.config_id) {
+        (Err(app::error::AppError::NotFound(_)), _) => {
+            return (StatusCode::NOT_FOUND, "That configuration does not exist.").into_response();
+        }
         (Ok(()), None) => posted.page("reset=1"),
         (Ok(()), Some(_)) => format!("/integrations/{}?deleted=1", posted.slug),
         (Err(_), _) => posted.page("config_error=unavailable"),

@@ -3,24 +3,24 @@
 //! `POST` saves a key-based app's credentials from a plain form.
 
 use app::model::FormDraft;
-use app::server::{AppState, Identity, connect, identity};
+use app::server::{AppState, Identity, connect};
 use axum::{
-    Form,
+    Extension, Form,
     extract::{Path, State},
-    http::{HeaderMap, StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::auth::{landing, render_page};
+use crate::render::{landing, render_page};
 
 /// The signed-in account and the app at `slug`, or the response that answers instead.
 async fn account_and_app(
     state: &AppState,
-    headers: &HeaderMap,
+    identity: Option<Extension<Identity>>,
     slug: &str,
 ) -> Result<(Identity, cobalt::Application), Response> {
     let detail = format!("/integrations/{slug}");
-    let Some(identity) = identity::read(&state.config, headers) else {
+    let Some(Extension(identity)) = identity else {
         return Err(Redirect::to(&landing(state, &detail)).into_response());
     };
     if app::model::validate_slug(slug).is_err() {
@@ -49,9 +49,9 @@ fn is_oauth(app: &cobalt::Application) -> bool {
 pub async fn start(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    headers: HeaderMap,
+    identity: Option<Extension<Identity>>,
 ) -> Response {
-    let (identity, app) = match account_and_app(&state, &headers, &slug).await {
+    let (identity, app) = match account_and_app(&state, identity, &slug).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -69,10 +69,10 @@ pub async fn start(
 pub async fn submit(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    headers: HeaderMap,
+    identity: Option<Extension<Identity>>,
     Form(values): Form<Vec<(String, String)>>,
 ) -> Response {
-    let (identity, app) = match account_and_app(&state, &headers, &slug).await {
+    let (identity, app) = match account_and_app(&state, identity, &slug).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -88,7 +88,7 @@ pub async fn submit(
                 &format!("/integrations/{slug}"),
                 status,
                 draft,
-                headers.get(header::COOKIE),
+                Some(&identity),
             )
             .await
         }
@@ -101,9 +101,9 @@ pub async fn submit(
 pub async fn disconnect(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    headers: HeaderMap,
+    identity: Option<Extension<Identity>>,
 ) -> Response {
-    let Some(identity) = identity::read(&state.config, &headers) else {
+    let Some(Extension(identity)) = identity else {
         let back = format!("/integrations/{slug}/disconnect");
         return Redirect::to(&landing(&state, &back)).into_response();
     };

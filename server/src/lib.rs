@@ -14,11 +14,15 @@ use axum::{
 };
 use leptos_axum::{LeptosRoutes, generate_route_list};
 
-mod auth;
 mod configure;
 mod connect;
+mod csrf;
+mod embed;
+pub mod limits;
 mod live;
-mod rate_limit;
+mod render;
+mod session;
+mod signup;
 pub mod webhooks;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -41,9 +45,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(|| async { Redirect::to("/integrations") }))
         .route("/brand.css", get(brand_css))
-        .route("/signup", post(auth::signup))
-        .route("/signout", post(auth::signout))
-        .route("/embed", get(auth::embed))
+        .route("/signup", post(signup::signup))
+        .route("/signout", post(session::signout))
+        .route("/embed", get(embed::embed))
+        .route("/embed/continue", post(embed::continue_as))
         .route(
             "/integrations/{slug}/connect",
             get(connect::start).post(connect::submit),
@@ -58,7 +63,7 @@ pub fn router(state: AppState) -> Router {
         .route("/events", get(live::events))
         .route("/vendor/{file}", get(vendor))
         .route(
-            "/webhooks/cobalt",
+            csrf::WEBHOOK_PATH,
             post(webhooks::receive)
                 .with_state((
                     state.clone(),
@@ -74,24 +79,23 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn_with_state(
-            (
-                state.clone(),
-                std::sync::Arc::new(rate_limit::RateLimiter::new(
-                    state.config.rate_limit_per_minute,
-                )),
-            ),
-            rate_limit::limit,
-        ))
+        // Outermost last: CSRF, then the session (read once), then the limits that need it.
+        .layer(middleware::from_fn_with_state(state.clone(), limits::limit))
+        .layer(middleware::from_fn_with_state(state.clone(), session::read))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            auth::require_session,
+            csrf::same_origin,
         ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::same_origin,
+        .with_state(state.clone());
+    let routes = if state.config.public_url.starts_with("https://") {
+        // Browsers that once reached the tab over https never try plain http again.
+        routes.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         ))
-        .with_state(state);
+    } else {
+        routes
+    };
     harden(routes, request_timeout)
 }
 
@@ -131,7 +135,10 @@ pub fn harden(routes: Router, request_timeout: std::time::Duration) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             request_timeout,
         ))
-        .layer(TraceLayer::new_for_http())
+        // The path only: a query may carry an embed token.
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+            tracing::debug_span!("request", method = %request.method(), path = request.uri().path())
+        }))
 }
 
 /// The host's brand colour as a stylesheet, so pages need no inline style.

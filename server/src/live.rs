@@ -1,15 +1,18 @@
 //! `GET /events`: the signed-in account's connection status changes, as Server-Sent Events:
 //! `ready` once the subscription is in place, then one `status` per change (data:
-//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`). The stream lasts until the tab closes or the server shuts down; a comment
-//! every 15 seconds keeps proxies from closing it.
+//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`). A comment every 15
+//! seconds keeps proxies from closing it. The stream ends when the tab closes, the server
+//! shuts down, the session is signed out or its cookie expires. An account may hold a few
+//! streams at once and the server a bounded number in total; beyond, 429 says why.
 
 use std::convert::Infallible;
 use std::time::Duration;
 
-use app::server::{AppState, identity};
+use app::server::{AppState, Identity};
 use axum::{
+    Extension,
     extract::State,
-    http::{HeaderMap, StatusCode},
+    http::{StatusCode, header},
     response::{
         IntoResponse, Response,
         sse::{Event, KeepAlive, Sse},
@@ -20,9 +23,24 @@ use futures::StreamExt;
 /// How long a browser waits before it reconnects a dropped stream.
 const RECONNECT: Duration = Duration::from_secs(2);
 
-pub async fn events(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let Some(identity) = identity::read(&state.config, &headers) else {
+pub async fn events(
+    State(state): State<AppState>,
+    identity: Option<Extension<Identity>>,
+) -> Response {
+    let Some(Extension(identity)) = identity else {
         return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let place = match state.limits.open_stream(&identity.account_id) {
+        Ok(place) => place,
+        Err(refused) => {
+            tracing::info!(%refused, "live stream refused");
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::RETRY_AFTER, "60")],
+                refused.to_string(),
+            )
+                .into_response();
+        }
     };
     // `ready` tells the tab its changes now arrive (it marks `<body data-live>`). Browsers drop
     // an event without data, so it carries an empty object.
@@ -35,8 +53,39 @@ pub async fn events(State(state): State<AppState>, headers: HeaderMap) -> Respon
         .filter_map(
             |update| async move { Event::default().event("status").json_data(update).ok() },
         );
-    let stream = hello.chain(updates).map(Ok::<_, Infallible>);
+    let ended = session_end(state.clone(), identity);
+    let stream = hello
+        .chain(updates)
+        .take_until(ended)
+        // The place is held as long as the stream lives.
+        .map(move |event| {
+            let _held = &place;
+            Ok::<_, Infallible>(event)
+        });
     Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
         .into_response()
+}
+
+/// Resolves when the session is signed out or its cookie expires.
+async fn session_end(state: AppState, identity: Identity) {
+    let mut revocations = state.sessions.revocations();
+    let expiry = tokio::time::sleep(identity.remaining());
+    tokio::pin!(expiry);
+    loop {
+        tokio::select! {
+            () = &mut expiry => return,
+            revoked = revocations.recv() => match revoked {
+                Ok(sid) if sid == identity.sid => return,
+                Ok(_) => {}
+                // Missed some: ask the store directly.
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                    if state.sessions.is_revoked(&identity.sid) {
+                        return;
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            },
+        }
+    }
 }

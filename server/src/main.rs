@@ -18,7 +18,14 @@ async fn main() -> anyhow::Result<()> {
     let leptos_options = get_configuration(None)
         .context("reading the Leptos configuration")?
         .leptos_options;
-    let mut config = Config::from_env().context("reading the configuration")?;
+    let mut config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            // One line that says which setting and why; no backtrace of contexts.
+            eprintln!("integrations tab: not starting: {err}");
+            std::process::exit(2);
+        }
+    };
     let addr = leptos_options.site_addr;
 
     let sandbox = match config.mode {
@@ -55,7 +62,9 @@ async fn main() -> anyhow::Result<()> {
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!("integrations tab listening on http://{addr} (open http://{addr}/integrations)");
     let live = state.live.clone();
-    axum::serve(listener, server::router(state))
+    // The peer address feeds the per-address limits (see PROXY_HOPS behind a proxy).
+    let app = server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             shutdown_signal().await;
             // Open event streams would otherwise hold the shutdown until every tab closes.

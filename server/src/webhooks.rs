@@ -3,8 +3,9 @@
 //! Each request must carry `x-cobalt-signature`, the lowercase hex HMAC-SHA256 of the raw body
 //! keyed with the org API key, compared in constant time. A verified event clears the cached
 //! catalog of its linked account, so the next page view shows the new status, and is pushed
-//! to the account's open tabs (`GET /events`). Redeliveries of an event already handled are
-//! acknowledged and ignored.
+//! to the account's open tabs (`GET /events`). Redeliveries of an event already handled, and
+//! events older than [`MAX_AGE_SECS`] or from the future, are acknowledged and ignored: a
+//! captured webhook cannot be replayed once it has left the de-duplication memory.
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::Mutex;
@@ -25,6 +26,16 @@ use sha2::Sha256;
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// How many recent event ids are remembered for de-duplication.
 const REMEMBERED: usize = 4096;
+/// Oldest event handled: Cobalt retries a failed delivery 3 times with exponential backoff,
+/// well within this.
+pub const MAX_AGE_SECS: u64 = 3600;
+/// Clock skew tolerated for an event dated in the future.
+const FUTURE_SKEW_SECS: u64 = 300;
+
+/// Whether an event dated `created_at` (Unix seconds) may still be handled at `now`.
+fn is_fresh(created_at: Option<u64>, now: u64) -> bool {
+    created_at.is_some_and(|at| at <= now + FUTURE_SKEW_SECS && now.saturating_sub(at) <= MAX_AGE_SECS)
+}
 
 /// Event ids already handled, oldest first, bounded.
 #[derive(Default)]
@@ -89,6 +100,10 @@ pub async fn receive(
             return StatusCode::OK;
         }
     };
+    if !is_fresh(event.created_at_unix(), app::server::identity::now_secs()) {
+        tracing::info!(created_at = %event.created_at, "webhook ignored: too old or from the future");
+        return StatusCode::OK;
+    }
     let id = format!(
         "{}|{}|{}|{}",
         event.event.as_str(),
@@ -136,6 +151,17 @@ mod tests {
         assert!(!signature_is_valid(b"tk_key", b"{ }", &signature));
         assert!(!signature_is_valid(b"tk_key", b"{}", "zz"));
         assert!(!signature_is_valid(b"tk_key", b"{}", ""));
+    }
+
+    #[test]
+    fn only_recent_events_are_fresh() {
+        let now = 1_800_000_000;
+        assert!(is_fresh(Some(now), now));
+        assert!(is_fresh(Some(now - MAX_AGE_SECS), now));
+        assert!(!is_fresh(Some(now - MAX_AGE_SECS - 1), now));
+        assert!(is_fresh(Some(now + 60), now));
+        assert!(!is_fresh(Some(now + 3600), now));
+        assert!(!is_fresh(None, now), "an unreadable date is not trusted");
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl std::fmt::Debug for CobaltSession {
 #[server]
 pub async fn get_session_token(force_refresh: bool) -> Result<CobaltSession, AppError> {
     let state = crate::server::app_state()?;
-    let identity = crate::server::current_identity(&state)?;
+    let identity = crate::server::current_identity()?;
     let token = crate::server::accounts::session_token(&state, &identity, force_refresh)
         .await
         .map_err(AppError::with_status)?;

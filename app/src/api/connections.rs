@@ -10,7 +10,7 @@ use crate::error::AppError;
 pub async fn disconnect(slug: String) -> Result<(), AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
     let state = crate::server::app_state()?;
-    let identity = crate::server::current_identity(&state)?;
+    let identity = crate::server::current_identity()?;
     crate::server::connect::disconnect(&state, &identity, &slug)
         .await
         .map_err(AppError::with_status)
@@ -23,7 +23,7 @@ pub async fn disconnect(slug: String) -> Result<(), AppError> {
 pub async fn oauth_redirect_url(slug: String) -> Result<String, AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
     let state = crate::server::app_state()?;
-    let identity = crate::server::current_identity(&state)?;
+    let identity = crate::server::current_identity()?;
     crate::server::connect::oauth_redirect(&state, &identity, &slug)
         .await
         .map_err(AppError::with_status)

@@ -10,7 +10,7 @@ use crate::model::IntegrationCard;
 #[server]
 pub async fn list_integrations() -> Result<Vec<IntegrationCard>, AppError> {
     let state = crate::server::app_state()?;
-    let identity = crate::server::current_identity(&state)?;
+    let identity = crate::server::current_identity()?;
     state.cards(&identity).await.map_err(AppError::with_status)
 }
 
@@ -19,7 +19,7 @@ pub async fn list_integrations() -> Result<Vec<IntegrationCard>, AppError> {
 pub async fn get_integration(slug: String) -> Result<cobalt::Application, AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
     let state = crate::server::app_state()?;
-    let identity = crate::server::current_identity(&state)?;
+    let identity = crate::server::current_identity()?;
     let apps = state
         .applications(&identity)
         .await

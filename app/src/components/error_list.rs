@@ -8,17 +8,12 @@ use leptos::prelude::*;
 pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = errors
+        let first = errors
             .read_untracked()
             .iter()
-            .find_map(|(_, error)| {
-                error
-                    .downcast_ref::<crate::error::AppError>()
-                    .map(crate::error::AppError::status_code)
-            })
-            .and_then(|code| http::StatusCode::from_u16(code).ok());
-        if let Some(status) = status {
-            response.set_status(status);
+            .find_map(|(_, error)| error.downcast_ref::<crate::error::AppError>().cloned());
+        if let Some(error) = first {
+            error.answer_with(&response);
         }
     }
     view! {

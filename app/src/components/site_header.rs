@@ -6,11 +6,17 @@ use crate::pages::Viewer;
 
 /// The platform's name, its tab bar with Integrations active, and the signed-in user with
 /// Sign out (a plain form post, so it works without JavaScript). Embedded sessions and
-/// `?chrome=0` render nothing, for iframing.
+/// `?chrome=0` leave the host's frame out, for iframing, but still say who is signed in.
 #[component]
 pub fn SiteHeader(platform_name: String, viewer: Option<Viewer>) -> impl IntoView {
-    if viewer.as_ref().is_some_and(|viewer| viewer.embedded) {
-        return ().into_any();
+    if let Some(viewer) = viewer.as_ref().filter(|viewer| viewer.embedded) {
+        return view! {
+            <form class="site-header site-header--embedded" method="post" action="/signout">
+                <span class="site-header__name">{format!("Signed in as {}", viewer.name)}</span>
+                <button class="button button--secondary" type="submit">"Sign out"</button>
+            </form>
+        }
+        .into_any();
     }
     view! {
         <header class="site-header">

@@ -38,7 +38,7 @@ pub fn IntegrationPage() -> impl IntoView {
             .unwrap_or_default()
     };
     // `?status=` marks the return from a connection (popup or redirect): Cobalt changed behind
-    // our cache, so this render reads it afresh.
+    // our cache, so this render reads it afresh (at most every few seconds: anyone can add it).
     let (outcome, config_id, config_notice) = use_query_map().with_untracked(|q| {
         (
             q.get("status"),
@@ -49,7 +49,8 @@ pub fn IntegrationPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
     if outcome.is_some()
         && let Some(state) = use_context::<crate::server::AppState>()
-        && let Ok(identity) = crate::server::current_identity(&state)
+        && let Ok(identity) = crate::server::current_identity()
+        && state.limits.allow_status_refresh(&identity.account_id)
     {
         state.invalidate(&identity.account_id);
     }

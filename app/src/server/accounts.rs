@@ -64,10 +64,24 @@ pub async fn session_token(
                 .with_account(identity, || state.cobalt.session_token(account, force))
                 .await?;
             let expires = expiry(&token);
-            Ok((token, expires))
+            Ok::<_, super::CallError>((token, expires))
         })
         .await
-        .map_err(AppError::upstream)
+        .map_err(AppError::from)
+}
+
+/// Ends the account's Cobalt session token, if one was handed out, so a copy kept by the
+/// browser (or anyone who took it) stops working. The next page mints a new one.
+pub async fn revoke_session_token(state: &AppState, account: &str) {
+    let Some(token) = state.caches.tokens.remove(account) else {
+        return;
+    };
+    if let Err(error) = state
+        .limited(account, state.cobalt.revoke_session_token(&token))
+        .await
+    {
+        tracing::warn!(?error, "revoking the account's Cobalt session token failed");
+    }
 }
 
 fn allow_forced_refresh(state: &AppState, account: &str) -> bool {

@@ -43,6 +43,13 @@ impl<V: Clone> Cache<V> {
         Ok(fresh)
     }
 
+    /// Forgets `key` and returns its value, if one was cached and is not being loaded now.
+    pub fn remove(&self, key: &str) -> Option<V> {
+        let slot = self.lock().remove(key)?;
+        let value = slot.value.try_lock().ok()?;
+        value.as_ref().map(|(value, _)| value.clone())
+    }
+
     /// Forgets `key`, so the next read loads afresh.
     pub fn invalidate(&self, key: &str) {
         self.lock().remove(key);

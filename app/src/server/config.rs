@@ -6,7 +6,8 @@ use std::time::Duration;
 /// Whether the tab talks to live Cobalt or to the local sandbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
-    /// `COBALT_API_KEY` is unset: the server starts the sandbox in-process.
+    /// `COBALT_API_KEY` is unset and the tab listens on loopback only: the server starts the
+    /// sandbox in-process.
     Sandbox,
     /// `COBALT_API_KEY` is set: the server talks to `COBALT_API_URL`.
     Live,
@@ -48,6 +49,22 @@ pub struct Config {
     /// Server-function calls one account may make per minute (`RATE_LIMIT_PER_MINUTE`); a
     /// burst may spend the whole minute's share at once.
     pub rate_limit_per_minute: u32,
+    /// Requests one client address may make per minute to sign-up, `/embed` and the webhook
+    /// receiver (`ADDRESS_RATE_LIMIT_PER_MINUTE`).
+    pub address_rate_limit_per_minute: u32,
+    /// How many proxies in front of the tab append to `X-Forwarded-For` (`PROXY_HOPS`); 0
+    /// means the peer address is the client's.
+    pub proxy_hops: usize,
+    /// Live streams one account may hold open (`STREAMS_PER_ACCOUNT`).
+    pub streams_per_account: usize,
+    /// Live streams the server holds open in total (`MAX_STREAMS`).
+    pub max_streams: usize,
+    /// The `aud` every embed token must name (`EMBED_AUDIENCE`, default `PUBLIC_URL`).
+    pub embed_audience: String,
+    /// Origins a top-level `/embed` navigation may come from (`EMBED_ORIGINS`, default the
+    /// origins in `FRAME_ANCESTORS`); a hand-off inside an iframe is accepted from any framer
+    /// the CSP allows.
+    pub embed_origins: Vec<String>,
 }
 
 /// A secret setting. Its `Debug` never shows the value.
@@ -89,6 +106,15 @@ impl std::fmt::Debug for Config {
             .field("frame_ancestors", &self.frame_ancestors)
             .field("cobalt_js", &self.cobalt_js)
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
+            .field(
+                "address_rate_limit_per_minute",
+                &self.address_rate_limit_per_minute,
+            )
+            .field("proxy_hops", &self.proxy_hops)
+            .field("streams_per_account", &self.streams_per_account)
+            .field("max_streams", &self.max_streams)
+            .field("embed_audience", &self.embed_audience)
+            .field("embed_origins", &self.embed_origins)
             .finish()
     }
 }
@@ -120,6 +146,14 @@ impl Config {
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
+        let site_addr = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
+        // A key that is set but blank is a broken deployment, not a request for the sandbox.
+        if lookup("COBALT_API_KEY").is_some() && get("COBALT_API_KEY").is_none() {
+            return Err(ConfigError::Invalid {
+                name: "COBALT_API_KEY",
+                reason: "it is set but empty; give the platform's key, or unset it to run the sandbox on loopback".into(),
+            });
+        }
         let (mode, cobalt_api_key, cobalt_api_url) = match get("COBALT_API_KEY") {
             Some(key) => {
                 if !(key.starts_with("pk") || key.starts_with("tk")) {
@@ -130,18 +164,31 @@ impl Config {
                     });
                 }
                 let url = get("COBALT_API_URL").unwrap_or_else(|| "https://api.gocobalt.io".into());
-                (Mode::Live, key, base_url("COBALT_API_URL", &url)?)
+                (Mode::Live, key, secure_url("COBALT_API_URL", &url)?)
             }
-            None => (Mode::Sandbox, SANDBOX_API_KEY.to_owned(), String::new()),
+            None if is_loopback_addr(&site_addr) => {
+                (Mode::Sandbox, SANDBOX_API_KEY.to_owned(), String::new())
+            }
+            None => {
+                return Err(ConfigError::Invalid {
+                    name: "COBALT_API_KEY",
+                    reason: format!(
+                        "it is unset, so this would be sandbox mode (a fake Cobalt with open sign-up), which only listens on loopback, not on {site_addr}"
+                    ),
+                });
+            }
         };
         let cobalt_public_url = match get("COBALT_PUBLIC_URL") {
             Some(url) => base_url("COBALT_PUBLIC_URL", &url)?,
             None => cobalt_api_url.clone(),
         };
-        let site_addr = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
-        let public_url = match get("PUBLIC_URL") {
-            Some(url) => base_url("PUBLIC_URL", &url)?,
-            None => format!("http://{site_addr}"),
+        let public_url = match (get("PUBLIC_URL"), &mode) {
+            (Some(url), Mode::Live) => secure_url("PUBLIC_URL", &url)?,
+            (Some(url), Mode::Sandbox) => base_url("PUBLIC_URL", &url)?,
+            (None, Mode::Sandbox) => format!("http://{site_addr}"),
+            // Behind a proxy the listen address says nothing of the origin users see, and the
+            // cookie's `Secure` flag and the CSRF check depend on it.
+            (None, Mode::Live) => return Err(ConfigError::Missing("PUBLIC_URL")),
         };
         let cookie_key = match (get("COOKIE_KEY"), &mode) {
             (Some(key), _) => secret("COOKIE_KEY", key)?,
@@ -200,7 +247,30 @@ impl Config {
                 reason: "COBALT_JS_INTEGRITY is set but COBALT_JS_URL is not".into(),
             }),
         };
+        let embed_audience = get("EMBED_AUDIENCE").unwrap_or_else(|| public_url.clone());
+        let embed_origins = match get("EMBED_ORIGINS") {
+            Some(list) => list
+                .split_whitespace()
+                .map(|origin| base_url("EMBED_ORIGINS", origin))
+                .collect::<Result<Vec<_>, _>>()?,
+            None => frame_ancestors
+                .split_whitespace()
+                .filter_map(|source| match source {
+                    "'self'" => Some(public_url.clone()),
+                    other if other.starts_with("https://") || other.starts_with("http://") => {
+                        Some(other.trim_end_matches('/').to_owned())
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
         Ok(Self {
+            embed_audience,
+            embed_origins,
+            address_rate_limit_per_minute: per_minute(&get, "ADDRESS_RATE_LIMIT_PER_MINUTE", 30)?,
+            proxy_hops: count(&get, "PROXY_HOPS", 0, 0..=10)?,
+            streams_per_account: count(&get, "STREAMS_PER_ACCOUNT", 8, 1..=100)?,
+            max_streams: count(&get, "MAX_STREAMS", 10_000, 1..=1_000_000)?,
             cobalt_js,
             frame_ancestors,
             public_url,
@@ -226,6 +296,39 @@ impl Config {
     pub fn use_sandbox(&mut self, url: &str) {
         self.cobalt_api_url = url.trim_end_matches('/').to_owned();
         self.cobalt_public_url = self.cobalt_api_url.clone();
+    }
+}
+
+/// Whether `addr` (`host:port`) only accepts connections from this machine.
+fn is_loopback_addr(addr: &str) -> bool {
+    addr.parse::<std::net::SocketAddr>()
+        .is_ok_and(|addr| addr.ip().is_loopback())
+        || addr.rsplit_once(':').is_some_and(|(host, _)| host == "localhost")
+}
+
+/// Whether an http(s) URL points at this machine.
+pub fn is_loopback_url(url: &str) -> bool {
+    let Some(rest) = url.split_once("://").map(|(_, rest)| rest) else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host
+        .rsplit_once(':')
+        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(host, |(host, _)| host);
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+/// An https URL, or http on loopback only: what live mode sends secrets and cookies over.
+fn secure_url(name: &'static str, value: &str) -> Result<String, ConfigError> {
+    let url = base_url(name, value)?;
+    if url.starts_with("https://") || is_loopback_url(&url) {
+        Ok(url)
+    } else {
+        Err(ConfigError::Invalid {
+            name,
+            reason: "must be an https URL in live mode (plain http only on localhost)".into(),
+        })
     }
 }
 
@@ -330,6 +433,28 @@ fn per_minute(
     }
 }
 
+fn count(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: usize,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<usize, ConfigError> {
+    match get(name) {
+        None => Ok(default),
+        Some(raw) => match raw.parse::<usize>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => Err(ConfigError::Invalid {
+                name,
+                reason: format!(
+                    "expected a whole number between {} and {}, got {raw:?}",
+                    range.start(),
+                    range.end()
+                ),
+            }),
+        },
+    }
+}
+
 fn seconds(
     get: &impl Fn(&str) -> Option<String>,
     name: &'static str,
@@ -351,6 +476,8 @@ fn seconds(
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    const LIVE_URL: (&str, &str) = ("PUBLIC_URL", "https://tab.example.com");
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let map: HashMap<String, String> = vars
@@ -405,7 +532,7 @@ mod tests {
     #[test]
     fn api_key_means_live_mode_against_cobalt_by_default() {
         let key = "k".repeat(40);
-        let config = config(&[("COBALT_API_KEY", "pk_live_123"), ("COOKIE_KEY", &key)]).unwrap();
+        let config = config(&[("COBALT_API_KEY", "pk_live_123"), ("COOKIE_KEY", &key), LIVE_URL]).unwrap();
         assert_eq!(config.mode, Mode::Live);
         assert_eq!(config.cobalt_api_url, "https://api.gocobalt.io");
         assert_eq!(config.cobalt_public_url, "https://api.gocobalt.io");
@@ -417,6 +544,7 @@ mod tests {
         let config = config(&[
             ("COBALT_API_KEY", "tk_1"),
             ("COOKIE_KEY", &key),
+            LIVE_URL,
             ("COBALT_API_URL", "https://internal.example/"),
             ("COBALT_PUBLIC_URL", "https://api.example"),
         ])
@@ -444,6 +572,7 @@ mod tests {
         let embed_secret = "e".repeat(40);
         let config = config(&[
             ("COBALT_API_KEY", "pk_very_secret"),
+            LIVE_URL,
             ("COOKIE_KEY", &cookie_key),
             ("EMBED_SECRET", &embed_secret),
         ])
@@ -456,7 +585,7 @@ mod tests {
 
     #[test]
     fn live_mode_requires_a_cookie_key_and_sandbox_mode_generates_one() {
-        let err = config(&[("COBALT_API_KEY", "pk_1")]).unwrap_err();
+        let err = config(&[("COBALT_API_KEY", "pk_1"), LIVE_URL]).unwrap_err();
         assert!(matches!(err, ConfigError::Missing("COOKIE_KEY")), "{err}");
         let a = config(&[]).unwrap().cookie_key;
         let b = config(&[]).unwrap().cookie_key;
@@ -479,11 +608,12 @@ mod tests {
     fn signup_defaults_on_in_sandbox_and_off_live() {
         assert!(config(&[]).unwrap().signup_enabled);
         let key = "k".repeat(40);
-        let live = config(&[("COBALT_API_KEY", "pk_1"), ("COOKIE_KEY", &key)]).unwrap();
+        let live = config(&[("COBALT_API_KEY", "pk_1"), ("COOKIE_KEY", &key), LIVE_URL]).unwrap();
         assert!(!live.signup_enabled);
         let live = config(&[
             ("COBALT_API_KEY", "pk_1"),
             ("COOKIE_KEY", &key),
+            LIVE_URL,
             ("SIGNUP_ENABLED", "true"),
         ])
         .unwrap();
@@ -515,5 +645,58 @@ mod tests {
     fn public_url_defaults_to_the_site_address() {
         let config = config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:3400")]).unwrap();
         assert_eq!(config.public_url, "http://127.0.0.1:3400");
+    }
+
+    #[test]
+    fn a_blank_api_key_refuses_to_start_instead_of_running_the_sandbox() {
+        let err = config(&[("COBALT_API_KEY", "  ")]).unwrap_err().to_string();
+        assert!(err.contains("COBALT_API_KEY") && err.contains("empty"), "{err}");
+        assert!(!err.contains('\n'), "one line: {err}");
+    }
+
+    #[test]
+    fn the_sandbox_listens_on_loopback_only() {
+        assert!(config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:3000")]).is_ok());
+        assert!(config(&[("LEPTOS_SITE_ADDR", "[::1]:3000")]).is_ok());
+        assert!(config(&[("LEPTOS_SITE_ADDR", "localhost:3000")]).is_ok());
+        let err = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:3000")]).unwrap_err().to_string();
+        assert!(err.contains("loopback"), "{err}");
+    }
+
+    #[test]
+    fn live_mode_needs_an_https_public_url_and_cobalt_url() {
+        let key = "k".repeat(40);
+        let live = |extra: &[(&'static str, &'static str)]| {
+            let mut vars = vec![("COBALT_API_KEY", "pk_1"), ("COOKIE_KEY", key.as_str())];
+            vars.extend_from_slice(extra);
+            config(&vars)
+        };
+        assert!(matches!(live(&[]), Err(ConfigError::Missing("PUBLIC_URL"))));
+        assert!(live(&[("PUBLIC_URL", "http://tab.example.com")]).is_err());
+        assert!(live(&[("PUBLIC_URL", "http://localhost:3000")]).is_ok());
+        assert!(live(&[LIVE_URL, ("COBALT_API_URL", "http://cobalt.example.com")]).is_err());
+        assert!(live(&[LIVE_URL, ("COBALT_API_URL", "http://127.0.0.1:3100")]).is_ok());
+    }
+
+    #[test]
+    fn embed_audience_and_origins_default_from_the_public_url_and_frame_ancestors() {
+        let config = config(&[(
+            "FRAME_ANCESTORS",
+            "'self' https://app.example.com/ *.example.org",
+        )])
+        .unwrap();
+        assert_eq!(config.embed_audience, "http://127.0.0.1:3000");
+        assert_eq!(
+            config.embed_origins,
+            ["http://127.0.0.1:3000", "https://app.example.com"]
+        );
+    }
+
+    #[test]
+    fn loopback_urls_are_recognised_by_host_not_prefix() {
+        assert!(is_loopback_url("http://localhost:3000/x"));
+        assert!(is_loopback_url("http://[::1]:80"));
+        assert!(!is_loopback_url("http://localhost.evil.example"));
+        assert!(!is_loopback_url("http://127.0.0.1.evil.example"));
     }
 }

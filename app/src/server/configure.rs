@@ -13,8 +13,73 @@ use crate::model::config_form::{
 };
 use crate::model::connect::FieldProblem;
 
-/// Finds or creates the account's config of the app (`None`: the default one).
+/// Most named configurations one account may create for one app.
+pub const MAX_NAMED_CONFIGS: usize = 20;
+
+/// Finds the account's config of the app (`None`: the default one, created from the app's
+/// template if missing). A named `config_id` must be one of the account's own: an id from the
+/// browser never reaches Cobalt unchecked, and nothing but [`create_named`] creates one.
 pub async fn find_or_create(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+) -> Result<cobalt::Config, AppError> {
+    check_owned(state, identity, slug, config_id).await?;
+    find_or_create_unchecked(state, identity, slug, config_id).await
+}
+
+/// Refuses a named configuration the account does not own (404, as if it did not exist).
+/// The account's own id is Cobalt's name for its default configuration.
+async fn check_owned(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+    config_id: Option<&str>,
+) -> Result<(), AppError> {
+    match config_id {
+        None => Ok(()),
+        Some(id) if id == identity.account_id => Ok(()),
+        Some(id) if named_configs(state, identity, slug).await?.iter().any(|n| n == id) => Ok(()),
+        Some(_) => Err(AppError::NotFound("that configuration".into())),
+    }
+}
+
+fn named_key(identity: &Identity, slug: &str) -> String {
+    format!("{}\n{slug}", identity.account_id)
+}
+
+/// The names of the account's named configurations of the app, cached like the catalog and
+/// forgotten when one is created or deleted.
+pub async fn named_configs(
+    state: &AppState,
+    identity: &Identity,
+    slug: &str,
+) -> Result<std::sync::Arc<Vec<String>>, AppError> {
+    state
+        .caches
+        .named_configs
+        .get_or_load(&named_key(identity, slug), async {
+            let ids = state
+                .with_account(identity, || {
+                    state.cobalt.list_config_ids(&identity.account_id, slug)
+                })
+                .await?;
+            let named = ids
+                .into_iter()
+                .map(|r| r.config_id)
+                .filter(|id| *id != identity.account_id)
+                .collect();
+            Ok::<_, super::CallError>((
+                std::sync::Arc::new(named),
+                std::time::Instant::now() + super::state::CATALOG_TTL,
+            ))
+        })
+        .await
+        .map_err(AppError::from)
+}
+
+async fn find_or_create_unchecked(
     state: &AppState,
     identity: &Identity,
     slug: &str,
@@ -33,7 +98,7 @@ pub async fn find_or_create(
                 .find_or_create_config(&identity.account_id, &payload)
         })
         .await
-        .map_err(AppError::upstream)
+        .map_err(AppError::from)
 }
 
 /// Finds or creates the config and fetches the options of every dynamic or dependent select.
@@ -191,13 +256,18 @@ impl Place<'_> {
             workflow_id: workflow,
             config_id: self.config_id,
         };
+        let account = self.identity.account_id.as_str();
         let answer = self
             .state
-            .cobalt
-            .field_options(&self.identity.account_id, location, parent_value.as_ref())
+            .limited(
+                account,
+                self.state
+                    .cobalt
+                    .field_options(account, location, parent_value.as_ref()),
+            )
             .await
             .map_err(|error| {
-                tracing::warn!(%error, field = %field.id, "field options failed to load");
+                tracing::warn!(?error, field = %field.id, "field options failed to load");
                 OptionsProblem::Unavailable
             })?;
         match answer.field_errors.first() {
@@ -302,7 +372,7 @@ pub async fn save(
                 .collect();
             Err(failed(problems, None, secrets))
         }
-        Err(error) => Err(failed(Vec::new(), Some(AppError::upstream(error)), secrets)),
+        Err(error) => Err(failed(Vec::new(), Some(AppError::from(error)), secrets)),
     }
 }
 
@@ -366,7 +436,19 @@ pub async fn create_named(
     name: &str,
 ) -> Result<String, AppError> {
     let name = crate::model::validate_config_id(name).map_err(AppError::Validation)?;
-    find_or_create(state, identity, slug, Some(&name)).await?;
+    if name == identity.account_id {
+        return Err(AppError::Validation(
+            "That name is taken by the default configuration; choose another.".into(),
+        ));
+    }
+    let named = named_configs(state, identity, slug).await?;
+    if !named.contains(&name) && named.len() >= MAX_NAMED_CONFIGS {
+        return Err(AppError::Validation(format!(
+            "An app can have at most {MAX_NAMED_CONFIGS} named configurations; delete one first."
+        )));
+    }
+    find_or_create_unchecked(state, identity, slug, Some(&name)).await?;
+    state.caches.named_configs.invalidate(&named_key(identity, slug));
     Ok(name)
 }
 
@@ -378,15 +460,15 @@ pub async fn delete(
     slug: &str,
     config_id: Option<&str>,
 ) -> Result<(), AppError> {
-    state
+    check_owned(state, identity, slug, config_id).await?;
+    let deleted = state
         .with_account(identity, || {
             state
                 .cobalt
                 .delete_config(&identity.account_id, slug, config_id)
         })
-        .await
-        .map(drop)
-        .map_err(AppError::upstream)?;
+        .await;
     state.invalidate(&identity.account_id);
-    Ok(())
+    state.caches.named_configs.invalidate(&named_key(identity, slug));
+    deleted.map(drop).map_err(AppError::from)
 }

@@ -22,7 +22,7 @@ pub async fn oauth_redirect(
         })
         .await
         .map(|auth| auth.auth_url)
-        .map_err(AppError::upstream)
+        .map_err(AppError::from)
 }
 
 /// Checks and saves key-based credentials for `app` (through Cobalt's API-key route). A
@@ -91,15 +91,18 @@ pub async fn save_credentials(
         )),
         Err(error) => {
             // Cobalt's own words for a refused credential ("Failed to verify credentials: …")
-            // tell the user what to fix; anything else is an outage.
-            let refused = error
-                .status()
-                .is_some_and(|s| s.as_u16() == 400 || s.as_u16() == 500)
-                && error.message().is_some_and(|m| !m.is_empty());
-            let (status, message) = if refused {
-                (422, error.message().unwrap_or_default().to_owned())
-            } else {
-                (502, AppError::upstream(error).to_string())
+            // tell the user what to fix; anything else is an outage or one of our limits.
+            let refused = error.cobalt().and_then(|error| {
+                let status = error.status()?.as_u16();
+                let message = error.message().filter(|m| !m.is_empty())?;
+                (status == 400 || status == 500).then(|| message.to_owned())
+            });
+            let (status, message) = match refused {
+                Some(message) => (422, message),
+                None => {
+                    let error = AppError::from(error);
+                    (error.status_code(), error.to_string())
+                }
             };
             let draft = FormDraft {
                 values: keep,
@@ -120,7 +123,7 @@ pub async fn disconnect(state: &AppState, identity: &Identity, slug: &str) -> Re
         })
         .await;
     state.invalidate(&identity.account_id);
-    result.map_err(AppError::upstream)?;
+    result.map_err(AppError::from)?;
     state.live.publish(super::live::StatusChange {
         account_id: identity.account_id.clone(),
         update: crate::model::StatusUpdate {

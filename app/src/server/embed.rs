@@ -1,12 +1,14 @@
 //! The host app's hand-off: `GET /embed?token=…` with an HS256 JWT signed with `EMBED_SECRET`.
 //!
 //! Only HS256 is accepted (never `none`, never an algorithm named by anything but our config),
-//! the signature is compared in constant time, and tokens live at most ten minutes.
+//! the signature is compared in constant time, tokens live at most ten minutes, name this tab
+//! in `aud`, say when they were issued (`iat`, and `nbf` is honoured) and carry a `jti` that
+//! the server spends on first use.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 use crate::model::validate_customer_id;
@@ -17,11 +19,25 @@ pub const MAX_LIFETIME_SECS: u64 = 600;
 pub const LEEWAY_SECS: u64 = 60;
 
 /// The verified claims of an embed token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedClaims {
     pub customer_id: String,
     pub name: String,
     pub email: Option<String>,
+    /// The token's own id, spent on first use.
+    pub jti: String,
+    /// Unix seconds after which the token is refused anyway (`exp` plus the leeway).
+    pub expires_at: u64,
+}
+
+/// What a token must match besides its signature.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    pub secret: &'a [u8],
+    /// The `aud` the token must name (`EMBED_AUDIENCE`).
+    pub audience: &'a str,
+    /// Unix seconds.
+    pub now: u64,
 }
 
 /// Why an embed token was refused; the message is shown on the 401 page.
@@ -41,6 +57,16 @@ pub enum EmbedError {
     Expired,
     #[error("the token lives too long: exp may be at most 10 minutes ahead")]
     TooLong,
+    #[error("the token is not valid yet (nbf or iat lies in the future)")]
+    NotYetValid,
+    #[error("the token is meant for another service (aud)")]
+    WrongAudience,
+    #[error("this sign-in link was already used; open the integrations tab from your account again")]
+    Replayed,
+    #[error("the integrations tab must be opened from the host app")]
+    WrongContext,
+    #[error("too many sign-ins right now; please try again in a minute")]
+    Busy,
     #[error("the token's claims are invalid: {0}")]
     Claims(String),
 }
@@ -58,10 +84,36 @@ struct Claims {
     #[serde(default)]
     email: Option<String>,
     exp: u64,
+    #[serde(default)]
+    iat: Option<u64>,
+    #[serde(default)]
+    nbf: Option<u64>,
+    #[serde(default)]
+    aud: Option<Audience>,
+    #[serde(default)]
+    jti: Option<String>,
 }
 
-/// Verifies `token` with `secret` at time `now` (Unix seconds).
-pub fn verify(token: &str, secret: &[u8], now: u64) -> Result<EmbedClaims, EmbedError> {
+/// `aud` is one string or a list of them (RFC 7519, 4.1.3).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Audience {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Audience {
+    fn names(&self, audience: &str) -> bool {
+        match self {
+            Self::One(one) => one == audience,
+            Self::Many(many) => many.iter().any(|a| a == audience),
+        }
+    }
+}
+
+/// Verifies `token` against `expected`. The caller still spends its `jti`.
+pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedError> {
+    let (secret, now) = (expected.secret, expected.now);
     let mut parts = token.split('.');
     let (Some(header), Some(payload), Some(signature), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -87,6 +139,24 @@ pub fn verify(token: &str, secret: &[u8], now: u64) -> Result<EmbedClaims, Embed
     if claims.exp > now + MAX_LIFETIME_SECS + LEEWAY_SECS {
         return Err(EmbedError::TooLong);
     }
+    let Some(iat) = claims.iat else {
+        return Err(EmbedError::Claims("iat: required".into()));
+    };
+    if iat > now + LEEWAY_SECS || claims.nbf.is_some_and(|nbf| nbf > now + LEEWAY_SECS) {
+        return Err(EmbedError::NotYetValid);
+    }
+    if claims.exp.saturating_sub(iat) > MAX_LIFETIME_SECS {
+        return Err(EmbedError::TooLong);
+    }
+    if !claims.aud.as_ref().is_some_and(|aud| aud.names(expected.audience)) {
+        return Err(EmbedError::WrongAudience);
+    }
+    let jti = match claims.jti.as_deref().map(str::trim) {
+        Some(jti) if !jti.is_empty() && jti.len() <= 128 && !jti.chars().any(char::is_control) => {
+            jti.to_owned()
+        }
+        _ => return Err(EmbedError::Claims("jti: 1 to 128 characters, required".into())),
+    };
     let customer_id =
         validate_customer_id(&claims.sub).map_err(|e| EmbedError::Claims(format!("sub: {e}")))?;
     let name = claims
@@ -113,6 +183,8 @@ pub fn verify(token: &str, secret: &[u8], now: u64) -> Result<EmbedClaims, Embed
         customer_id,
         name,
         email,
+        jti,
+        expires_at: claims.exp + LEEWAY_SECS,
     })
 }
 
@@ -149,9 +221,27 @@ mod tests {
 
     const SECRET: &[u8] = b"an-embed-secret-of-at-least-32-bytes!";
     const NOW: u64 = 1_800_000_000;
+    const AUD: &str = "https://tab.example.com";
 
-    fn token(claims: serde_json::Value) -> String {
+    /// A token with every required claim, `extra` added or overriding.
+    fn token(extra: serde_json::Value) -> String {
+        let mut claims = json!({"aud": AUD, "iat": NOW, "jti": "j-1"});
+        for (key, value) in extra.as_object().unwrap() {
+            claims[key] = value.clone();
+        }
+        claims.as_object_mut().unwrap().retain(|_, v| !v.is_null());
         sign(&claims, SECRET, "HS256")
+    }
+
+    fn check(token: &str) -> Result<EmbedClaims, EmbedError> {
+        verify(
+            token,
+            Expected {
+                secret: SECRET,
+                audience: AUD,
+                now: NOW,
+            },
+        )
     }
 
     #[test]
@@ -159,7 +249,7 @@ mod tests {
         let t = token(
             json!({"sub": "cus_42", "name": " Ada ", "email": "ada@example.com", "exp": NOW + 300}),
         );
-        let claims = verify(&t, SECRET, NOW).unwrap();
+        let claims = check(&t).unwrap();
         assert_eq!(claims.customer_id, "cus_42");
         assert_eq!(claims.name, "Ada");
         assert_eq!(claims.email.as_deref(), Some("ada@example.com"));
@@ -167,26 +257,26 @@ mod tests {
 
     #[test]
     fn expiry_allows_a_minute_of_leeway_and_no_more() {
-        let t = token(json!({"sub": "cus_42", "exp": NOW - 59}));
-        assert!(verify(&t, SECRET, NOW).is_ok());
-        let t = token(json!({"sub": "cus_42", "exp": NOW - 61}));
-        assert_eq!(verify(&t, SECRET, NOW), Err(EmbedError::Expired));
+        let t = token(json!({"sub": "cus_42", "exp": NOW - 59, "iat": NOW - 300}));
+        assert!(check(&t).is_ok());
+        let t = token(json!({"sub": "cus_42", "exp": NOW - 61, "iat": NOW - 300}));
+        assert_eq!(check(&t), Err(EmbedError::Expired));
     }
 
     #[test]
     fn tokens_living_longer_than_ten_minutes_are_refused() {
         let t = token(json!({"sub": "cus_42", "exp": NOW + 3600}));
-        assert_eq!(verify(&t, SECRET, NOW), Err(EmbedError::TooLong));
+        assert_eq!(check(&t), Err(EmbedError::TooLong));
     }
 
     #[test]
     fn a_wrong_signature_is_refused() {
         let t = sign(
-            &json!({"sub": "cus_42", "exp": NOW + 60}),
+            &json!({"sub": "cus_42", "exp": NOW + 60, "aud": AUD, "iat": NOW, "jti": "j"}),
             b"another-secret-of-32-bytes-or-more!!",
             "HS256",
         );
-        assert_eq!(verify(&t, SECRET, NOW), Err(EmbedError::BadSignature));
+        assert_eq!(check(&t), Err(EmbedError::BadSignature));
     }
 
     #[test]
@@ -198,26 +288,55 @@ mod tests {
             format!("{header}.{payload}.")
         };
         assert_eq!(
-            verify(&unsigned, SECRET, NOW),
+            check(&unsigned),
             Err(EmbedError::WrongAlgorithm)
         );
         let hs512 = sign(&json!({"sub": "cus_42", "exp": NOW + 60}), SECRET, "HS512");
-        assert_eq!(verify(&hs512, SECRET, NOW), Err(EmbedError::WrongAlgorithm));
+        assert_eq!(check(&hs512), Err(EmbedError::WrongAlgorithm));
     }
 
     #[test]
     fn bad_subjects_and_garbage_are_refused() {
         let t = token(json!({"sub": "../../etc", "exp": NOW + 60}));
         assert!(matches!(
-            verify(&t, SECRET, NOW),
+            check(&t),
             Err(EmbedError::Claims(_))
         ));
         let t = token(json!({"sub": "x".repeat(65), "exp": NOW + 60}));
         assert!(matches!(
-            verify(&t, SECRET, NOW),
+            check(&t),
             Err(EmbedError::Claims(_))
         ));
-        assert_eq!(verify("not-a-jwt", SECRET, NOW), Err(EmbedError::Malformed));
-        assert_eq!(verify("a.b.c", SECRET, NOW), Err(EmbedError::Malformed));
+        assert_eq!(check("not-a-jwt"), Err(EmbedError::Malformed));
+        assert_eq!(check("a.b.c"), Err(EmbedError::Malformed));
+    }
+
+    #[test]
+    fn aud_iat_and_jti_are_required_and_checked() {
+        assert!(check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "aud": [AUD, "other"]}))).is_ok());
+        for (extra, error) in [
+            (json!({"aud": null}), EmbedError::WrongAudience),
+            (json!({"aud": "https://evil.example"}), EmbedError::WrongAudience),
+            (json!({"iat": NOW + 3600}), EmbedError::NotYetValid),
+            (json!({"nbf": NOW + 3600}), EmbedError::NotYetValid),
+            (json!({"iat": NOW - 3600}), EmbedError::TooLong),
+        ] {
+            let mut claims = json!({"sub": "cus_42", "exp": NOW + 60});
+            for (key, value) in extra.as_object().unwrap() {
+                claims[key] = value.clone();
+            }
+            assert_eq!(check(&token(claims.clone())), Err(error), "{claims}");
+        }
+        assert!(matches!(
+            check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "iat": null}))),
+            Err(EmbedError::Claims(_))
+        ));
+        assert!(matches!(
+            check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "jti": null}))),
+            Err(EmbedError::Claims(_))
+        ));
+        let claims = check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "nbf": NOW}))).unwrap();
+        assert_eq!(claims.jti, "j-1");
+        assert_eq!(claims.expires_at, NOW + 60 + LEEWAY_SECS);
     }
 }

@@ -29,20 +29,28 @@ pub fn content_security_policy(config: &Config, nonce: &str) -> String {
     .join("; ")
 }
 
+/// What a page gets when its policy cannot be built: nothing runs, nothing frames it. A
+/// broken page is better than one without a policy.
+const LOCKED_DOWN: &str = "default-src 'none'; frame-ancestors 'none'";
+
 /// Sets the policy on the page being rendered (called from the shell, where the nonce is known).
 pub fn apply() {
     use leptos::prelude::use_context;
-    let (Some(response), Some(state), Some(nonce)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        use_context::<super::AppState>(),
-        leptos::nonce::use_nonce(),
-    ) else {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
-    let policy = content_security_policy(&state.config, &nonce.to_string());
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-    }
+    let policy = match (use_context::<super::AppState>(), leptos::nonce::use_nonce()) {
+        (Some(state), Some(nonce)) => {
+            let policy = content_security_policy(&state.config, &nonce.to_string());
+            http::HeaderValue::from_str(&policy).ok()
+        }
+        _ => None,
+    };
+    let value = policy.unwrap_or_else(|| {
+        tracing::error!("the page's Content-Security-Policy could not be built; locking it down");
+        http::HeaderValue::from_static(LOCKED_DOWN)
+    });
+    response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
 }
 
 #[cfg(test)]

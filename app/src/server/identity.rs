@@ -1,6 +1,8 @@
 //! Who is signed in: the platform user held in a signed and encrypted session cookie.
 //!
 //! Server functions take the linked account only from this cookie, never from an argument.
+//! The cookie is decoded once per request, at the edge (the server's session middleware),
+//! and what it holds travels in the request's extensions; see [`super::current_identity`].
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,8 +12,11 @@ use serde::{Deserialize, Serialize};
 
 use super::Config;
 
-/// The session cookie's name.
+/// The session cookie's name on local plain http.
 pub const COOKIE_NAME: &str = "itab_session";
+/// Its name when the cookie is `Secure`: browsers then refuse it unless it was set by this
+/// very host for `/`, so a sibling subdomain cannot plant or shadow it.
+pub const SECURE_COOKIE_NAME: &str = "__Host-itab_session";
 
 /// The signed-in platform user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +33,10 @@ pub struct Identity {
     /// Unix seconds after which the cookie is refused, whatever the browser kept.
     #[serde(rename = "x")]
     pub expires_at: u64,
+    /// This session's own id: signing out revokes it on the server, so a copy of the cookie
+    /// taken before then is refused too.
+    #[serde(rename = "s")]
+    pub sid: String,
 }
 
 impl Identity {
@@ -38,11 +47,21 @@ impl Identity {
             name,
             embedded,
             expires_at: now_secs() + config.session_max_age.as_secs(),
+            // Only uniqueness matters; 128 random bits, or the clock if the OS has none to give.
+            sid: super::config::random_hex(16).unwrap_or_else(|_| {
+                format!("{:x}", std::time::SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default())
+            }),
         }
+    }
+
+    /// How long until the session expires, from now.
+    pub fn remaining(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.expires_at.saturating_sub(now_secs()))
     }
 }
 
-fn now_secs() -> u64 {
+/// The current Unix time in seconds.
+pub fn now_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -67,51 +86,90 @@ fn insecure_local(config: &Config) -> bool {
         })
 }
 
-fn base_cookie(config: &Config, value: String) -> Cookie<'static> {
-    Cookie::build((COOKIE_NAME, value))
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(!insecure_local(config))
-        .build()
+/// The private (signed and encrypted) cookies this server sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sealed {
+    /// The session.
+    Session,
+    /// An embed hand-off waiting for "Continue as …?" (another account was signed in).
+    PendingEmbed,
+}
+
+impl Sealed {
+    /// The cookie's name under `config`: `__Host-` prefixed whenever it is `Secure`.
+    pub fn name(self, config: &Config) -> &'static str {
+        match (self, insecure_local(config)) {
+            (Self::Session, true) => COOKIE_NAME,
+            (Self::Session, false) => SECURE_COOKIE_NAME,
+            (Self::PendingEmbed, true) => "itab_embed",
+            (Self::PendingEmbed, false) => "__Host-itab_embed",
+        }
+    }
+
+    fn build(self, config: &Config, value: String) -> Cookie<'static> {
+        Cookie::build((self.name(config), value))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(!insecure_local(config))
+            .build()
+    }
+
+    /// The `Set-Cookie` value that stores `value` for `max_age`. The cookie's name is part of
+    /// what is authenticated, so one kind cannot be passed off as another.
+    pub fn seal(self, config: &Config, value: String, max_age: std::time::Duration) -> String {
+        let mut jar = CookieJar::new();
+        let mut cookie = self.build(config, value);
+        cookie.set_max_age(cookie::time::Duration::seconds(
+            i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX),
+        ));
+        jar.private_mut(&key(config)).add(cookie);
+        jar.delta().map(|c| c.to_string()).collect::<Vec<_>>().join("")
+    }
+
+    /// The `Set-Cookie` value that removes the cookie.
+    pub fn removal(self, config: &Config) -> String {
+        let mut cookie = self.build(config, String::new());
+        cookie.make_removal();
+        cookie.to_string()
+    }
+
+    /// The cookie's value in the request, if present and authentic.
+    pub fn open(self, config: &Config, headers: &HeaderMap) -> Option<String> {
+        let name = self.name(config);
+        let mut jar = CookieJar::new();
+        for header in headers.get_all(http::header::COOKIE) {
+            let Ok(text) = header.to_str() else { continue };
+            for cookie in Cookie::split_parse(text.to_owned()).flatten() {
+                if cookie.name() == name {
+                    jar.add_original(cookie.into_owned());
+                }
+            }
+        }
+        Some(jar.private(&key(config)).get(name)?.value().to_owned())
+    }
+}
+
+/// The session cookie's name under `config`.
+pub fn cookie_name(config: &Config) -> &'static str {
+    Sealed::Session.name(config)
 }
 
 /// The `Set-Cookie` value that signs `identity` in.
 pub fn set_cookie(config: &Config, identity: &Identity) -> Result<String, serde_json::Error> {
     let json = serde_json::to_string(identity)?;
-    let mut jar = CookieJar::new();
-    let mut cookie = base_cookie(config, json);
-    cookie.set_max_age(cookie::time::Duration::seconds(
-        i64::try_from(config.session_max_age.as_secs()).unwrap_or(i64::MAX),
-    ));
-    jar.private_mut(&key(config)).add(cookie);
-    Ok(jar
-        .delta()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(""))
+    Ok(Sealed::Session.seal(config, json, config.session_max_age))
 }
 
 /// The `Set-Cookie` value that signs out.
 pub fn clear_cookie(config: &Config) -> String {
-    let mut cookie = base_cookie(config, String::new());
-    cookie.make_removal();
-    cookie.to_string()
+    Sealed::Session.removal(config)
 }
 
-/// The identity in the request's cookies, if one is present, authentic and unexpired.
+/// The identity in the request's cookies, if one is present, authentic and unexpired. Whether
+/// it was revoked is the session middleware's question (`Sessions`).
 pub fn read(config: &Config, headers: &HeaderMap) -> Option<Identity> {
-    let mut jar = CookieJar::new();
-    for header in headers.get_all(http::header::COOKIE) {
-        let Ok(text) = header.to_str() else { continue };
-        for cookie in Cookie::split_parse(text.to_owned()).flatten() {
-            if cookie.name() == COOKIE_NAME {
-                jar.add_original(cookie.into_owned());
-            }
-        }
-    }
-    let cookie = jar.private(&key(config)).get(COOKIE_NAME)?;
-    let identity: Identity = serde_json::from_str(cookie.value()).ok()?;
+    let identity: Identity = serde_json::from_str(&Sealed::Session.open(config, headers)?).ok()?;
     (identity.expires_at > now_secs()).then_some(identity)
 }
 
@@ -164,6 +222,9 @@ mod tests {
             let identity = Identity::new(&config, "cus_1".into(), "Ada".into(), false);
             let header = set_cookie(&config, &identity).unwrap();
             assert_eq!(header.contains("Secure"), secure, "{url}: {header}");
+            assert_eq!(header.starts_with("__Host-"), secure, "{url}: {header}");
+            assert!(header.contains("Path=/") && !header.contains("Domain"), "{header}");
+            assert_eq!(read(&config, &request_with(&header)), Some(identity));
         }
     }
 
@@ -186,6 +247,15 @@ mod tests {
 
     fn config_with_other_key() -> Config {
         Config::from_lookup(|_| None).unwrap()
+    }
+
+    #[test]
+    fn every_session_has_its_own_id() {
+        let config = config("http://127.0.0.1:3000");
+        let a = Identity::new(&config, "cus_1".into(), "Ada".into(), false);
+        let b = Identity::new(&config, "cus_1".into(), "Ada".into(), false);
+        assert_ne!(a.sid, b.sid);
+        assert_eq!(a.sid.len(), 32);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Sign-up (seed step 1) and the embed hand-off: both end in an upserted linked account and a
 //! session cookie.
 //!
-//! A sign-up form carries a ticket, `{customer id}.{HMAC}`, minted when the form is rendered:
-//! submitting the same form again (after a failure) upserts the same linked account instead of
-//! creating another, and nobody can choose the customer id of someone else.
+//! A sign-up form carries a ticket, `{customer id}.{issued at}.{HMAC}`, minted when the form is
+//! rendered: submitting the same form again (after a failure) upserts the same linked account
+//! instead of creating another, nobody can choose the customer id of someone else, and a
+//! ticket is good for [`TICKET_TTL_SECS`] only, so tickets cannot be hoarded.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -17,21 +18,30 @@ fn mac(config: &Config) -> Option<Hmac<Sha256>> {
     Some(mac)
 }
 
-/// A fresh ticket for a new customer id.
-pub fn new_ticket(config: &Config) -> Option<String> {
-    let id = format!("cus_{}", random_hex(10).ok()?);
+/// How long a sign-up form may stay open before it must be submitted again.
+pub const TICKET_TTL_SECS: u64 = 3600;
+
+/// A fresh ticket for a new customer id, issued at `now` (Unix seconds).
+pub fn new_ticket(config: &Config, now: u64) -> Option<String> {
+    let signed = format!("cus_{}.{now}", random_hex(10).ok()?);
     let mut mac = mac(config)?;
-    mac.update(id.as_bytes());
-    Some(format!("{id}.{}", hex::encode(mac.finalize().into_bytes())))
+    mac.update(signed.as_bytes());
+    Some(format!("{signed}.{}", hex::encode(mac.finalize().into_bytes())))
 }
 
-/// The customer id a genuine ticket stands for.
-pub fn verify_ticket(config: &Config, ticket: &str) -> Option<String> {
-    let (id, signature) = ticket.split_once('.')?;
+/// The customer id a genuine ticket, issued at most [`TICKET_TTL_SECS`] before `now`,
+/// stands for.
+pub fn verify_ticket(config: &Config, ticket: &str, now: u64) -> Option<String> {
+    let (signed, signature) = ticket.rsplit_once('.')?;
+    let (id, issued) = signed.split_once('.')?;
     let signature = hex::decode(signature).ok()?;
     let mut mac = mac(config)?;
-    mac.update(id.as_bytes());
+    mac.update(signed.as_bytes());
     mac.verify_slice(&signature).ok()?;
+    let issued: u64 = issued.parse().ok()?;
+    if issued > now + 60 || now.saturating_sub(issued) > TICKET_TTL_SECS {
+        return None;
+    }
     crate::model::validate_customer_id(id).ok()
 }
 
@@ -59,14 +69,26 @@ mod tests {
     #[test]
     fn a_ticket_verifies_to_its_customer_id_and_forgeries_do_not() {
         let config = Config::from_lookup(|_| None).unwrap();
-        let ticket = new_ticket(&config).unwrap();
-        let id = verify_ticket(&config, &ticket).unwrap();
+        let now = 1_800_000_000;
+        let ticket = new_ticket(&config, now).unwrap();
+        let id = verify_ticket(&config, &ticket, now).unwrap();
         assert!(id.starts_with("cus_") && ticket.starts_with(&id));
         let forged = ticket.replacen(&id, "cus_someone_else", 1);
-        assert_eq!(verify_ticket(&config, &forged), None);
+        assert_eq!(verify_ticket(&config, &forged, now), None);
         let other = Config::from_lookup(|_| None).unwrap();
-        assert_eq!(verify_ticket(&other, &ticket), None, "another key");
-        assert_eq!(verify_ticket(&config, "garbage"), None);
+        assert_eq!(verify_ticket(&other, &ticket, now), None, "another key");
+        assert_eq!(verify_ticket(&config, "garbage", now), None);
+    }
+
+    #[test]
+    fn a_ticket_expires_after_an_hour() {
+        let config = Config::from_lookup(|_| None).unwrap();
+        let now = 1_800_000_000;
+        let ticket = new_ticket(&config, now).unwrap();
+        assert!(verify_ticket(&config, &ticket, now + TICKET_TTL_SECS).is_some());
+        assert_eq!(verify_ticket(&config, &ticket, now + TICKET_TTL_SECS + 1), None);
+        let later = ticket.replacen(&format!(".{now}."), &format!(".{}.", now + 9999), 1);
+        assert_eq!(verify_ticket(&config, &later, now + 9999), None, "the time is signed");
     }
 
     #[test]

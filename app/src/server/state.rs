@@ -29,6 +29,43 @@ pub struct AppState {
     pub cobalt_js: Arc<crate::model::connect::CobaltJsAsset>,
     /// Carries connection status changes to every open tab of an account.
     pub live: Arc<dyn super::live::Fanout>,
+    /// Revoked sessions and spent embed tokens.
+    pub sessions: Arc<super::sessions::Sessions>,
+    /// Budgets per account and per address, Cobalt's back-off, stream caps.
+    pub limits: Arc<super::limits::Limits>,
+}
+
+/// Why a Cobalt call made for an account failed: Cobalt's own answer, or one of our limits
+/// refused to send it.
+#[derive(Debug)]
+pub enum CallError {
+    Cobalt(cobalt::CobaltError),
+    Refused(AppError),
+}
+
+impl CallError {
+    /// Cobalt's answer, when the call went out.
+    pub fn cobalt(&self) -> Option<&cobalt::CobaltError> {
+        match self {
+            Self::Cobalt(error) => Some(error),
+            Self::Refused(_) => None,
+        }
+    }
+}
+
+impl From<cobalt::CobaltError> for CallError {
+    fn from(error: cobalt::CobaltError) -> Self {
+        Self::Cobalt(error)
+    }
+}
+
+impl From<CallError> for AppError {
+    fn from(error: CallError) -> Self {
+        match error {
+            CallError::Cobalt(error) => AppError::upstream(error),
+            CallError::Refused(error) => error,
+        }
+    }
 }
 
 /// How long an account's application list is served from memory. Our own mutations (and
@@ -41,6 +78,8 @@ pub const CACHE_CAPACITY: usize = 10_000;
 pub struct Caches {
     pub catalog: Cache<Arc<Vec<cobalt::Application>>>,
     pub tokens: Cache<SecretToken>,
+    /// Each account's named configurations per app (key: account id, newline, slug).
+    pub named_configs: Cache<Arc<Vec<String>>>,
     /// When each account last forced a token refresh (at most once a minute).
     pub forced_refresh: std::sync::Mutex<std::collections::HashMap<String, Instant>>,
 }
@@ -50,6 +89,7 @@ impl Default for Caches {
         Self {
             catalog: Cache::new(CACHE_CAPACITY),
             tokens: Cache::new(CACHE_CAPACITY),
+            named_configs: Cache::new(CACHE_CAPACITY),
             forced_refresh: std::sync::Mutex::default(),
         }
     }
@@ -65,7 +105,18 @@ impl AppState {
         let mut client =
             cobalt::ClientConfig::new(config.cobalt_api_url.clone(), config.cobalt_api_key.clone());
         client.timeout = config.upstream_timeout;
+        // One user's 429 is every customer's: back off for all of them (see `limited`) rather
+        // than retry and squeeze the organisation's limit further.
+        client.retry_rate_limited = false;
+        let limits = super::limits::Limits::new(super::limits::LimitSettings {
+            account_per_minute: config.rate_limit_per_minute,
+            address_per_minute: config.address_rate_limit_per_minute,
+            streams_per_account: config.streams_per_account,
+            streams_total: config.max_streams,
+        });
         Ok(Self {
+            sessions: Arc::new(super::sessions::Sessions::default()),
+            limits: Arc::new(limits),
             leptos_options,
             cobalt_js: Arc::new(super::vendor::cobalt_js_asset(&config)),
             cobalt: CobaltClient::new(client)?,
@@ -90,10 +141,10 @@ impl AppState {
                         self.cobalt.list_applications(&identity.account_id)
                     })
                     .await?;
-                Ok((Arc::new(apps), Instant::now() + CATALOG_TTL))
+                Ok::<_, CallError>((Arc::new(apps), Instant::now() + CATALOG_TTL))
             })
             .await
-            .map_err(AppError::upstream)
+            .map_err(AppError::from)
     }
 
     /// The marketplace cards of the account, in marketplace order.
@@ -113,25 +164,48 @@ impl AppState {
         self.caches.catalog.invalidate(account_id);
     }
 
-    /// Runs `call`; if Cobalt no longer knows the linked account (deleted, or another
-    /// environment), upserts it once and retries once.
-    pub async fn with_account<T, F, Fut>(
-        &self,
-        identity: &Identity,
-        call: F,
-    ) -> Result<T, cobalt::CobaltError>
+    /// Runs `call`, one Cobalt call for the account, within its limits: it spends the
+    /// account's budget, waits for one of the account's few turns in flight, and is not sent
+    /// at all while Cobalt's 429 holds. If Cobalt no longer knows the linked account (deleted,
+    /// or another environment), upserts it once and retries once.
+    pub async fn with_account<T, F, Fut>(&self, identity: &Identity, call: F) -> Result<T, CallError>
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<T, cobalt::CobaltError>>,
     {
-        match call().await {
-            Err(err) if err.is_unknown_linked_account() => {
-                tracing::info!(account = %identity.account_id, "linked account unknown to cobalt; upserting it again");
-                super::accounts::upsert(self, &identity.account_id, &identity.name, None).await?;
-                call().await
+        let account = identity.account_id.as_str();
+        match self.limited(account, call()).await {
+            Err(CallError::Cobalt(err)) if err.is_unknown_linked_account() => {
+                tracing::info!(account, "linked account unknown to cobalt; upserting it again");
+                self.limited(
+                    account,
+                    super::accounts::upsert(self, account, &identity.name, None),
+                )
+                .await?;
+                self.limited(account, call()).await
             }
             other => other,
         }
+    }
+
+    /// One Cobalt call for `account`, counted and gated by [`super::limits::Limits`].
+    pub async fn limited<T>(
+        &self,
+        account: &str,
+        call: impl std::future::Future<Output = Result<T, cobalt::CobaltError>>,
+    ) -> Result<T, CallError> {
+        self.limits.cobalt_busy().map_err(CallError::Refused)?;
+        self.limits.spend(account, 1).map_err(CallError::Refused)?;
+        let _turn = self.limits.in_flight_turn(account).await;
+        // Another call may have met a 429 while this one waited for its turn.
+        self.limits.cobalt_busy().map_err(CallError::Refused)?;
+        let result = call.await;
+        if let Err(err) = &result
+            && err.status().is_some_and(|s| s.as_u16() == 429)
+        {
+            self.limits.cobalt_said_slow_down(err.retry_after());
+        }
+        result.map_err(CallError::Cobalt)
     }
 }
 

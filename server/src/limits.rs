@@ -1,0 +1,130 @@
+//! The limits at the edge. Every request of a signed-in account spends one of its budget (the
+//! Cobalt calls a request then makes spend more, see `AppState::limited`), so a looping page
+//! view, post or server-function call is refused with 429 once the account is over budget,
+//! while other accounts are still served. Sign-up, the embed hand-off and the webhook receiver
+//! spend a budget per client address instead.
+
+use std::net::SocketAddr;
+
+use app::error::AppError;
+use app::server::{AppState, Identity};
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+/// Files and probes: they cost no Cobalt call and are not counted.
+fn is_free(path: &str) -> bool {
+    path == "/healthz"
+        || path == "/brand.css"
+        || path.starts_with("/pkg/")
+        || path.starts_with("/vendor/")
+        || path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+}
+
+/// The routes limited per client address, whoever is signed in.
+fn is_per_address(method: &Method, path: &str) -> bool {
+    (method == Method::POST && path == "/signup")
+        || path == "/embed"
+        || path == "/embed/continue"
+        || path == crate::csrf::WEBHOOK_PATH
+}
+
+/// The client's address: the peer, or with `PROXY_HOPS` = n the n-th address from the right
+/// of `X-Forwarded-For` (the one the outermost trusted proxy saw).
+pub fn client_address(proxy_hops: usize, request: &Request) -> String {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    if proxy_hops > 0 {
+        let forwarded: Vec<&str> = request
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect();
+        if let Some(address) = forwarded.len().checked_sub(proxy_hops).map(|i| forwarded[i]) {
+            return address.to_owned();
+        }
+    }
+    peer.unwrap_or_else(|| "unknown".to_owned())
+}
+
+pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let refusal = if is_per_address(request.method(), path) {
+        state
+            .limits
+            .spend_address(&client_address(state.config.proxy_hops, &request))
+            .err()
+    } else if let Some(identity) = request.extensions().get::<Identity>()
+        && !is_free(path)
+    {
+        state.limits.spend(&identity.account_id, 1).err()
+    } else {
+        None
+    };
+    match refusal {
+        Some(error) => {
+            tracing::info!(path, retry_after = ?error.retry_after(), "rate limit reached");
+            refuse(path, &error)
+        }
+        None => next.run(request).await,
+    }
+}
+
+/// The 429: JSON for server functions (the page shows its message), text for the rest.
+fn refuse(path: &str, error: &AppError) -> Response {
+    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::TOO_MANY_REQUESTS);
+    let mut response = if path.starts_with("/api/") {
+        let body = serde_json::to_string(error).unwrap_or_default();
+        (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    } else {
+        let body = format!("Too many requests: please wait {} seconds and try again.", error.retry_after().unwrap_or(1));
+        (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+    };
+    if let Some(seconds) = error.retry_after() {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+
+    #[test]
+    fn files_are_free_and_pages_are_not() {
+        assert!(is_free("/pkg/integrations-tab.wasm"));
+        assert!(is_free("/favicon.svg"));
+        assert!(!is_free("/integrations"));
+        assert!(!is_free("/api/list_integrations"));
+    }
+
+    #[test]
+    fn the_client_address_comes_from_trusted_hops_only() {
+        let request = |forwarded: &str| {
+            let mut request = Request::get("/signup")
+                .header("x-forwarded-for", forwarded)
+                .body(Body::empty())
+                .unwrap();
+            request
+                .extensions_mut()
+                .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 443))));
+            request
+        };
+        let spoofed = request("1.1.1.1, 203.0.113.7");
+        assert_eq!(client_address(0, &spoofed), "10.0.0.1");
+        assert_eq!(client_address(1, &spoofed), "203.0.113.7");
+        assert_eq!(client_address(2, &spoofed), "1.1.1.1");
+        assert_eq!(client_address(3, &spoofed), "10.0.0.1");
+    }
+}
