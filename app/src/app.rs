@@ -10,8 +10,8 @@ use leptos_router::{
 
 use crate::components::AssetLinks;
 use crate::pages::{
-    DisconnectPage, EmbedPage, EmbedSwitchPage, IntegrationPage, IntegrationsPage, NotFound, SignedOutPage,
-    SignupPage,
+    DisconnectPage, EmbedPage, EmbedSwitchPage, IntegrationPage, IntegrationsPage, NotFound,
+    SignedOutPage, SignupPage,
 };
 
 /// The document around every page. No inline scripts or styles: the wasm is started by

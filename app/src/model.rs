@@ -135,7 +135,10 @@ fn identifier(value: &str, what: &str, max: usize, extra: &str) -> Result<String
 
 /// A platform customer id (the Cobalt linked account id).
 pub fn validate_customer_id(value: &str) -> Result<String, String> {
-    no_leading_dot(identifier(value, "the customer id", 64, "_-.@:")?, "the customer id")
+    no_leading_dot(
+        identifier(value, "the customer id", 64, "_-.@:")?,
+        "the customer id",
+    )
 }
 
 /// An app's slug, as Cobalt spells it in paths.
@@ -149,7 +152,10 @@ pub fn validate_slug(value: &str) -> Result<String, String> {
 
 /// A named configuration's id.
 pub fn validate_config_id(value: &str) -> Result<String, String> {
-    no_leading_dot(identifier(value, "the configuration name", 64, "_-.@:")?, "the configuration name")
+    no_leading_dot(
+        identifier(value, "the configuration name", 64, "_-.@:")?,
+        "the configuration name",
+    )
 }
 
 /// Refuses `.`, `..` and every id starting with a dot: in a URL path they would address

@@ -132,12 +132,23 @@ mod date_tests {
 
     #[test]
     fn cobalt_webhook_dates_read_as_unix_seconds() {
-        assert_eq!(rfc1123_to_unix("Tue, 07 Nov 2023 08:03:27 GMT"), Some(1_699_344_207));
+        assert_eq!(
+            rfc1123_to_unix("Tue, 07 Nov 2023 08:03:27 GMT"),
+            Some(1_699_344_207)
+        );
         assert_eq!(rfc1123_to_unix("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(rfc1123_to_unix("Thu, 29 Feb 2024 12:00:00 GMT"), Some(1_709_208_000));
-        for bad in ["", "07 Nov 2023", "Tue, 07 Nov 2023 08:03:27 PST", "Tue, 07 Foo 2023 08:03:27 GMT", "Tue, 07 Nov 2023 25:03:27 GMT"] {
+        assert_eq!(
+            rfc1123_to_unix("Thu, 29 Feb 2024 12:00:00 GMT"),
+            Some(1_709_208_000)
+        );
+        for bad in [
+            "",
+            "07 Nov 2023",
+            "Tue, 07 Nov 2023 08:03:27 PST",
+            "Tue, 07 Foo 2023 08:03:27 GMT",
+            "Tue, 07 Nov 2023 25:03:27 GMT",
+        ] {
             assert_eq!(rfc1123_to_unix(bad), None, "{bad}");
         }
     }
 }
-

@@ -50,8 +50,14 @@ pub async fn embed(
                 current: current.name.clone(),
                 next: claims.name.clone(),
             };
-            let mut response =
-                render_page(&state, "/embed/switch", StatusCode::OK, switch, Some(&current)).await;
+            let mut response = render_page(
+                &state,
+                "/embed/switch",
+                StatusCode::OK,
+                switch,
+                Some(&current),
+            )
+            .await;
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
@@ -72,7 +78,12 @@ pub async fn continue_as(
         .and_then(|json| serde_json::from_str::<EmbedClaims>(&json).ok())
         .filter(|claims| claims.expires_at >= now_secs());
     let Some(claims) = pending else {
-        return refused(&state, StatusCode::UNAUTHORIZED, EmbedError::Expired.to_string()).await;
+        return refused(
+            &state,
+            StatusCode::UNAUTHORIZED,
+            EmbedError::Expired.to_string(),
+        )
+        .await;
     };
     let mut response = complete(&state, claims, current.map(|c| c.0)).await;
     if let Ok(value) = HeaderValue::from_str(&Sealed::PendingEmbed.removal(&state.config)) {
@@ -104,7 +115,10 @@ fn accept(
     if !from_embedding_context(&state.config.embed_origins, headers) {
         return Err(EmbedError::WrongContext);
     }
-    match state.sessions.spend_embed_token(&claims.jti, claims.expires_at) {
+    match state
+        .sessions
+        .spend_embed_token(&claims.jti, claims.expires_at)
+    {
         Ok(true) => Ok(claims),
         Ok(false) => Err(EmbedError::Replayed),
         Err(_) => Err(EmbedError::Busy),

@@ -21,7 +21,10 @@ fn is_free(path: &str) -> bool {
         || path == "/brand.css"
         || path.starts_with("/pkg/")
         || path.starts_with("/vendor/")
-        || path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+        || path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
 }
 
 /// The routes limited per client address, whoever is signed in.
@@ -48,7 +51,11 @@ pub fn client_address(proxy_hops: usize, request: &Request) -> String {
             .flat_map(|v| v.split(','))
             .map(str::trim)
             .collect();
-        if let Some(address) = forwarded.len().checked_sub(proxy_hops).map(|i| forwarded[i]) {
+        if let Some(address) = forwarded
+            .len()
+            .checked_sub(proxy_hops)
+            .map(|i| forwarded[i])
+        {
             return address.to_owned();
         }
     }
@@ -85,8 +92,16 @@ fn refuse(path: &str, error: &AppError) -> Response {
         let body = serde_json::to_string(error).unwrap_or_default();
         (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
     } else {
-        let body = format!("Too many requests: please wait {} seconds and try again.", error.retry_after().unwrap_or(1));
-        (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+        let body = format!(
+            "Too many requests: please wait {} seconds and try again.",
+            error.retry_after().unwrap_or(1)
+        );
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            body,
+        )
+            .into_response()
     };
     if let Some(seconds) = error.retry_after() {
         response

@@ -67,25 +67,31 @@ pub async fn events(
         .into_response()
 }
 
-/// Resolves when the session is signed out or its cookie expires.
-async fn session_end(state: AppState, identity: Identity) {
+/// Resolves when the session is signed out or its cookie expires. Listens from the moment
+/// it is called, not from its first poll, so a sign-out before the stream is read counts.
+fn session_end(state: AppState, identity: Identity) -> impl std::future::Future<Output = ()> {
     let mut revocations = state.sessions.revocations();
-    let expiry = tokio::time::sleep(identity.remaining());
-    tokio::pin!(expiry);
-    loop {
-        tokio::select! {
-            () = &mut expiry => return,
-            revoked = revocations.recv() => match revoked {
-                Ok(sid) if sid == identity.sid => return,
-                Ok(_) => {}
-                // Missed some: ask the store directly.
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                    if state.sessions.is_revoked(&identity.sid) {
-                        return;
+    async move {
+        if state.sessions.is_revoked(&identity.sid) {
+            return;
+        }
+        let expiry = tokio::time::sleep(identity.remaining());
+        tokio::pin!(expiry);
+        loop {
+            tokio::select! {
+                () = &mut expiry => return,
+                revoked = revocations.recv() => match revoked {
+                    Ok(sid) if sid == identity.sid => return,
+                    Ok(_) => {}
+                    // Missed some: ask the store directly.
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                        if state.sessions.is_revoked(&identity.sid) {
+                            return;
+                        }
                     }
-                }
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
-            },
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+                },
+            }
         }
     }
 }

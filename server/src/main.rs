@@ -15,9 +15,6 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
 
-    let leptos_options = get_configuration(None)
-        .context("reading the Leptos configuration")?
-        .leptos_options;
     let mut config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -26,6 +23,9 @@ async fn main() -> anyhow::Result<()> {
             std::process::exit(2);
         }
     };
+    let leptos_options = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
     let addr = leptos_options.site_addr;
 
     let sandbox = match config.mode {

@@ -107,7 +107,14 @@ mod tests {
         ] {
             assert!(needs_session(path), "{path}");
         }
-        for path in ["/signup", "/embed", "/signed-out", "/pkg/app.css", "/healthz", "/"] {
+        for path in [
+            "/signup",
+            "/embed",
+            "/signed-out",
+            "/pkg/app.css",
+            "/healthz",
+            "/",
+        ] {
             assert!(!needs_session(path), "{path}");
         }
     }

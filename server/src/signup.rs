@@ -45,13 +45,27 @@ pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>)
         form_error: None,
     };
     let (Ok(name), Ok(email)) = (name, email) else {
-        return render_page(&state, "/signup", StatusCode::UNPROCESSABLE_ENTITY, draft, None).await;
+        return render_page(
+            &state,
+            "/signup",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            draft,
+            None,
+        )
+        .await;
     };
     let Some(customer_id) = customer_id else {
         draft.ticket.clear();
         draft.form_error =
             Some("This form has expired. Please check your details and submit again.".into());
-        return render_page(&state, "/signup", StatusCode::UNPROCESSABLE_ENTITY, draft, None).await;
+        return render_page(
+            &state,
+            "/signup",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            draft,
+            None,
+        )
+        .await;
     };
     if let Err(err) = app::server::accounts::upsert(&state, &customer_id, &name, Some(&email)).await
     {

@@ -34,7 +34,8 @@ const FUTURE_SKEW_SECS: u64 = 300;
 
 /// Whether an event dated `created_at` (Unix seconds) may still be handled at `now`.
 fn is_fresh(created_at: Option<u64>, now: u64) -> bool {
-    created_at.is_some_and(|at| at <= now + FUTURE_SKEW_SECS && now.saturating_sub(at) <= MAX_AGE_SECS)
+    created_at
+        .is_some_and(|at| at <= now + FUTURE_SKEW_SECS && now.saturating_sub(at) <= MAX_AGE_SECS)
 }
 
 /// Event ids already handled, oldest first, bounded.

@@ -314,7 +314,10 @@ impl TestApp {
             .get(&format!("/integrations/{slug}/connect"), Some(cookie))
             .await;
         let consent = reply.headers[header::LOCATION].to_str().unwrap().to_owned();
-        self.allow(&consent, slug).await;
+        let back = self.allow(&consent, slug).await;
+        // The browser comes back to the detail page, which reads the new status.
+        let back = back.strip_prefix(PUBLIC_URL).unwrap_or(&back).to_owned();
+        self.get(&back, Some(cookie)).await;
     }
 
     /// The customer id behind a cookie, read back through Cobalt's view of the account.
@@ -365,8 +368,12 @@ impl TestApp {
 
     /// Resets the default configuration (or deletes a named one) with the form's post.
     async fn reset_config(&self, cookie: &str, slug: &str, form: &str) -> Reply {
-        self.post_form(&format!("/integrations/{slug}/config/delete"), form, Some(cookie))
-            .await
+        self.post_form(
+            &format!("/integrations/{slug}/config/delete"),
+            form,
+            Some(cookie),
+        )
+        .await
     }
 
     async fn cards(&self, cookie: &str) -> Vec<IntegrationCard> {
@@ -572,7 +579,8 @@ static JTI: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 /// The claims a host app sends, with a fresh `jti`, `extra` added or overriding.
 fn host_claims(extra: Value) -> Value {
     let jti = JTI.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let mut claims = json!({"aud": PUBLIC_URL, "iat": now(), "exp": now() + 300, "jti": format!("jti-{jti}")});
+    let mut claims =
+        json!({"aud": PUBLIC_URL, "iat": now(), "exp": now() + 300, "jti": format!("jti-{jti}")});
     for (key, value) in extra.as_object().unwrap() {
         claims[key] = value.clone();
     }
@@ -615,18 +623,29 @@ async fn a_valid_embed_token_signs_in_to_the_embedded_layout_once() {
         "but say who is signed in, with Sign out"
     );
     let replay = app.embed(&token, None).await;
-    assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "a token works once");
+    assert_eq!(
+        replay.status,
+        StatusCode::UNAUTHORIZED,
+        "a token works once"
+    );
     assert!(replay.body.contains("already used"), "{}", replay.body);
     assert!(replay.session_cookie().is_none());
     let again = app.embed(&host_token(claims), None).await;
-    assert_eq!(again.status, StatusCode::SEE_OTHER, "the upsert is idempotent");
+    assert_eq!(
+        again.status,
+        StatusCode::SEE_OTHER,
+        "the upsert is idempotent"
+    );
 }
 
 #[tokio::test]
 async fn bad_embed_tokens_get_a_401_page_that_says_why() {
     let app = test_app().await;
     let cases = [
-        (host_token(json!({"sub": "cus_1", "exp": now() - 3600, "iat": now() - 3900})), "expired"),
+        (
+            host_token(json!({"sub": "cus_1", "exp": now() - 3600, "iat": now() - 3900})),
+            "expired",
+        ),
         (
             embed_token(
                 host_claims(json!({"sub": "cus_1"})),
@@ -639,9 +658,18 @@ async fn bad_embed_tokens_get_a_401_page_that_says_why() {
             embed_token(host_claims(json!({"sub": "cus_1"})), "HS512", EMBED_SECRET),
             "HS256",
         ),
-        (embed_token(host_claims(json!({"sub": "cus_1"})), "none", ""), "HS256"),
-        (host_token(json!({"sub": "cus_1", "aud": "https://elsewhere.example"})), "aud"),
-        (host_token(json!({"sub": "cus_1", "nbf": now() + 3600})), "not valid yet"),
+        (
+            embed_token(host_claims(json!({"sub": "cus_1"})), "none", ""),
+            "HS256",
+        ),
+        (
+            host_token(json!({"sub": "cus_1", "aud": "https://elsewhere.example"})),
+            "aud",
+        ),
+        (
+            host_token(json!({"sub": "cus_1", "nbf": now() + 3600})),
+            "not valid yet",
+        ),
         (host_token(json!({"sub": "cus_1", "iat": null})), "iat"),
         (host_token(json!({"sub": "cus_1", "jti": null})), "jti"),
         (host_token(json!({"sub": ".."})), "dot"),
@@ -813,7 +841,10 @@ async fn configs_round_trip_and_stay_within_their_account() {
     let config = loaded.json();
     let field = config["fields"][0]["id"].as_str().unwrap().to_owned();
     let workflow = config["workflows"][0]["id"].as_str().unwrap().to_owned();
-    let form = json!([[format!("f.{field}"), "renewals"], [format!("t.{workflow}"), "true"]]);
+    let form = json!([
+        [format!("f.{field}"), "renewals"],
+        [format!("t.{workflow}"), "true"]
+    ]);
     let saved = app.submit(&ada, "copper", form).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     assert_eq!(saved.json(), json!([]), "saved without problems");
@@ -890,7 +921,12 @@ async fn options_of_a_dynamic_field_report_that_the_app_is_not_connected() {
         .json();
     let body = json!({"slug": "hubspot", "config_id": null, "name": form_name(&config, "Pipeline"), "form": []});
     let reply = app.post_json(SelectOptions::PATH, body, Some(&ada)).await;
-    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
     assert!(reply.body.contains("connect"), "{}", reply.body);
 }
 
@@ -1062,7 +1098,13 @@ async fn disconnect_without_javascript_confirms_first_then_tells_open_tabs() {
         .json();
     let workflow = &hubspot["workflows"][0];
     let toggle = format!("t.{}", workflow["id"].as_str().unwrap());
-    app.submit(&ada, "hubspot", json!([[toggle, "true"]])).await;
+    let form = json!([
+        [toggle, "true"],
+        [form_name(&hubspot, "Pipeline"), "default"],
+        [form_name(&hubspot, "Lifecycle stage"), "lead"],
+    ]);
+    let saved = app.submit(&ada, "hubspot", form).await;
+    assert_eq!(saved.json(), json!([]), "saved");
 
     // The confirmation names what goes: the configuration and the enabled workflows.
     let page = app
@@ -1137,9 +1179,10 @@ async fn webhooks_must_be_signed_small_and_clear_the_accounts_cache_once() {
     let id = app.only_account_id().await;
     let route = "GET /api/v2/public/application";
     app.cards(&ada).await;
-    let body = json!({"linked_account_id": id, "org_id": "o", "environment": "test", "type": "General",
+    let body =
+        json!({"linked_account_id": id, "org_id": "o", "environment": "test", "type": "General",
         "event": "Connection Expired", "slug": "copper", "createdAt": rfc1123(now())})
-    .to_string();
+        .to_string();
 
     let unsigned = Request::post("/webhooks/cobalt")
         .body(Body::from(body.clone()))

@@ -29,8 +29,9 @@ pub fn SignupPage() -> impl IntoView {
     if draft.ticket.is_empty()
         && let Some(state) = use_context::<crate::server::AppState>()
     {
-        draft.ticket = crate::server::signup::new_ticket(&state.config, crate::server::identity::now_secs())
-            .unwrap_or_default();
+        draft.ticket =
+            crate::server::signup::new_ticket(&state.config, crate::server::identity::now_secs())
+                .unwrap_or_default();
     }
     let SignupDraft {
         name,

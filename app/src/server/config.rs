@@ -303,7 +303,9 @@ impl Config {
 fn is_loopback_addr(addr: &str) -> bool {
     addr.parse::<std::net::SocketAddr>()
         .is_ok_and(|addr| addr.ip().is_loopback())
-        || addr.rsplit_once(':').is_some_and(|(host, _)| host == "localhost")
+        || addr
+            .rsplit_once(':')
+            .is_some_and(|(host, _)| host == "localhost")
 }
 
 /// Whether an http(s) URL points at this machine.
@@ -532,7 +534,12 @@ mod tests {
     #[test]
     fn api_key_means_live_mode_against_cobalt_by_default() {
         let key = "k".repeat(40);
-        let config = config(&[("COBALT_API_KEY", "pk_live_123"), ("COOKIE_KEY", &key), LIVE_URL]).unwrap();
+        let config = config(&[
+            ("COBALT_API_KEY", "pk_live_123"),
+            ("COOKIE_KEY", &key),
+            LIVE_URL,
+        ])
+        .unwrap();
         assert_eq!(config.mode, Mode::Live);
         assert_eq!(config.cobalt_api_url, "https://api.gocobalt.io");
         assert_eq!(config.cobalt_public_url, "https://api.gocobalt.io");
@@ -650,7 +657,10 @@ mod tests {
     #[test]
     fn a_blank_api_key_refuses_to_start_instead_of_running_the_sandbox() {
         let err = config(&[("COBALT_API_KEY", "  ")]).unwrap_err().to_string();
-        assert!(err.contains("COBALT_API_KEY") && err.contains("empty"), "{err}");
+        assert!(
+            err.contains("COBALT_API_KEY") && err.contains("empty"),
+            "{err}"
+        );
         assert!(!err.contains('\n'), "one line: {err}");
     }
 
@@ -659,7 +669,9 @@ mod tests {
         assert!(config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:3000")]).is_ok());
         assert!(config(&[("LEPTOS_SITE_ADDR", "[::1]:3000")]).is_ok());
         assert!(config(&[("LEPTOS_SITE_ADDR", "localhost:3000")]).is_ok());
-        let err = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:3000")]).unwrap_err().to_string();
+        let err = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:3000")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("loopback"), "{err}");
     }
 

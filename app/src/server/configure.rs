@@ -40,7 +40,14 @@ async fn check_owned(
     match config_id {
         None => Ok(()),
         Some(id) if id == identity.account_id => Ok(()),
-        Some(id) if named_configs(state, identity, slug).await?.iter().any(|n| n == id) => Ok(()),
+        Some(id)
+            if named_configs(state, identity, slug)
+                .await?
+                .iter()
+                .any(|n| n == id) =>
+        {
+            Ok(())
+        }
         Some(_) => Err(AppError::NotFound("that configuration".into())),
     }
 }
@@ -448,7 +455,10 @@ pub async fn create_named(
         )));
     }
     find_or_create_unchecked(state, identity, slug, Some(&name)).await?;
-    state.caches.named_configs.invalidate(&named_key(identity, slug));
+    state
+        .caches
+        .named_configs
+        .invalidate(&named_key(identity, slug));
     Ok(name)
 }
 
@@ -469,6 +479,9 @@ pub async fn delete(
         })
         .await;
     state.invalidate(&identity.account_id);
-    state.caches.named_configs.invalidate(&named_key(identity, slug));
+    state
+        .caches
+        .named_configs
+        .invalidate(&named_key(identity, slug));
     deleted.map(drop).map_err(AppError::from)
 }

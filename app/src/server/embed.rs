@@ -61,7 +61,9 @@ pub enum EmbedError {
     NotYetValid,
     #[error("the token is meant for another service (aud)")]
     WrongAudience,
-    #[error("this sign-in link was already used; open the integrations tab from your account again")]
+    #[error(
+        "this sign-in link was already used; open the integrations tab from your account again"
+    )]
     Replayed,
     #[error("the integrations tab must be opened from the host app")]
     WrongContext,
@@ -148,14 +150,22 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
     if claims.exp.saturating_sub(iat) > MAX_LIFETIME_SECS {
         return Err(EmbedError::TooLong);
     }
-    if !claims.aud.as_ref().is_some_and(|aud| aud.names(expected.audience)) {
+    if !claims
+        .aud
+        .as_ref()
+        .is_some_and(|aud| aud.names(expected.audience))
+    {
         return Err(EmbedError::WrongAudience);
     }
     let jti = match claims.jti.as_deref().map(str::trim) {
         Some(jti) if !jti.is_empty() && jti.len() <= 128 && !jti.chars().any(char::is_control) => {
             jti.to_owned()
         }
-        _ => return Err(EmbedError::Claims("jti: 1 to 128 characters, required".into())),
+        _ => {
+            return Err(EmbedError::Claims(
+                "jti: 1 to 128 characters, required".into(),
+            ));
+        }
     };
     let customer_id =
         validate_customer_id(&claims.sub).map_err(|e| EmbedError::Claims(format!("sub: {e}")))?;
@@ -287,10 +297,7 @@ mod tests {
                 URL_SAFE_NO_PAD.encode(json!({"sub": "cus_42", "exp": NOW + 60}).to_string());
             format!("{header}.{payload}.")
         };
-        assert_eq!(
-            check(&unsigned),
-            Err(EmbedError::WrongAlgorithm)
-        );
+        assert_eq!(check(&unsigned), Err(EmbedError::WrongAlgorithm));
         let hs512 = sign(&json!({"sub": "cus_42", "exp": NOW + 60}), SECRET, "HS512");
         assert_eq!(check(&hs512), Err(EmbedError::WrongAlgorithm));
     }
@@ -298,25 +305,27 @@ mod tests {
     #[test]
     fn bad_subjects_and_garbage_are_refused() {
         let t = token(json!({"sub": "../../etc", "exp": NOW + 60}));
-        assert!(matches!(
-            check(&t),
-            Err(EmbedError::Claims(_))
-        ));
+        assert!(matches!(check(&t), Err(EmbedError::Claims(_))));
         let t = token(json!({"sub": "x".repeat(65), "exp": NOW + 60}));
-        assert!(matches!(
-            check(&t),
-            Err(EmbedError::Claims(_))
-        ));
+        assert!(matches!(check(&t), Err(EmbedError::Claims(_))));
         assert_eq!(check("not-a-jwt"), Err(EmbedError::Malformed));
         assert_eq!(check("a.b.c"), Err(EmbedError::Malformed));
     }
 
     #[test]
     fn aud_iat_and_jti_are_required_and_checked() {
-        assert!(check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "aud": [AUD, "other"]}))).is_ok());
+        assert!(
+            check(&token(
+                json!({"sub": "cus_42", "exp": NOW + 60, "aud": [AUD, "other"]})
+            ))
+            .is_ok()
+        );
         for (extra, error) in [
             (json!({"aud": null}), EmbedError::WrongAudience),
-            (json!({"aud": "https://evil.example"}), EmbedError::WrongAudience),
+            (
+                json!({"aud": "https://evil.example"}),
+                EmbedError::WrongAudience,
+            ),
             (json!({"iat": NOW + 3600}), EmbedError::NotYetValid),
             (json!({"nbf": NOW + 3600}), EmbedError::NotYetValid),
             (json!({"iat": NOW - 3600}), EmbedError::TooLong),
@@ -328,14 +337,21 @@ mod tests {
             assert_eq!(check(&token(claims.clone())), Err(error), "{claims}");
         }
         assert!(matches!(
-            check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "iat": null}))),
+            check(&token(
+                json!({"sub": "cus_42", "exp": NOW + 60, "iat": null})
+            )),
             Err(EmbedError::Claims(_))
         ));
         assert!(matches!(
-            check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "jti": null}))),
+            check(&token(
+                json!({"sub": "cus_42", "exp": NOW + 60, "jti": null})
+            )),
             Err(EmbedError::Claims(_))
         ));
-        let claims = check(&token(json!({"sub": "cus_42", "exp": NOW + 60, "nbf": NOW}))).unwrap();
+        let claims = check(&token(
+            json!({"sub": "cus_42", "exp": NOW + 60, "nbf": NOW}),
+        ))
+        .unwrap();
         assert_eq!(claims.jti, "j-1");
         assert_eq!(claims.expires_at, NOW + 60 + LEEWAY_SECS);
     }

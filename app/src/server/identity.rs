@@ -49,7 +49,13 @@ impl Identity {
             expires_at: now_secs() + config.session_max_age.as_secs(),
             // Only uniqueness matters; 128 random bits, or the clock if the OS has none to give.
             sid: super::config::random_hex(16).unwrap_or_else(|_| {
-                format!("{:x}", std::time::SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default())
+                format!(
+                    "{:x}",
+                    std::time::SystemTime::now()
+                        .duration_since(UNIX_EPOCH)
+                        .map(|d| d.as_nanos())
+                        .unwrap_or_default()
+                )
             }),
         }
     }
@@ -124,7 +130,10 @@ impl Sealed {
             i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX),
         ));
         jar.private_mut(&key(config)).add(cookie);
-        jar.delta().map(|c| c.to_string()).collect::<Vec<_>>().join("")
+        jar.delta()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join("")
     }
 
     /// The `Set-Cookie` value that removes the cookie.
@@ -223,7 +232,10 @@ mod tests {
             let header = set_cookie(&config, &identity).unwrap();
             assert_eq!(header.contains("Secure"), secure, "{url}: {header}");
             assert_eq!(header.starts_with("__Host-"), secure, "{url}: {header}");
-            assert!(header.contains("Path=/") && !header.contains("Domain"), "{header}");
+            assert!(
+                header.contains("Path=/") && !header.contains("Domain"),
+                "{header}"
+            );
             assert_eq!(read(&config, &request_with(&header)), Some(identity));
         }
     }

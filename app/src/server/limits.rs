@@ -260,8 +260,14 @@ mod tests {
         }
         assert_eq!(buckets.take("ada", 1.0, start), Err(1));
         assert_eq!(buckets.take("eve", 1.0, start), Ok(()));
-        assert_eq!(buckets.take("ada", 1.0, start + Duration::from_secs(1)), Ok(()));
-        assert_eq!(buckets.take("ada", 1.0, start + Duration::from_secs(1)), Err(1));
+        assert_eq!(
+            buckets.take("ada", 1.0, start + Duration::from_secs(1)),
+            Ok(())
+        );
+        assert_eq!(
+            buckets.take("ada", 1.0, start + Duration::from_secs(1)),
+            Err(1)
+        );
     }
 
     #[test]
@@ -278,7 +284,9 @@ mod tests {
         let limits = limits();
         assert_eq!(limits.cobalt_busy(), Ok(()));
         limits.cobalt_said_slow_down(Some(Duration::from_secs(7)));
-        assert!(matches!(limits.cobalt_busy(), Err(AppError::Busy { retry_after }) if (6..=7).contains(&retry_after)));
+        assert!(
+            matches!(limits.cobalt_busy(), Err(AppError::Busy { retry_after }) if (6..=7).contains(&retry_after))
+        );
         limits.cobalt_said_slow_down(Some(Duration::from_secs(1)));
         assert!(
             matches!(limits.cobalt_busy(), Err(AppError::Busy { retry_after }) if retry_after >= 6),

@@ -117,7 +117,10 @@ mod tests {
         assert!(!sessions.is_revoked("s2"));
         assert_eq!(heard.try_recv().unwrap(), "s1");
         sessions.revoke("old", now_secs() - 1).unwrap();
-        assert!(!sessions.is_revoked("old"), "past its expiry it is forgotten");
+        assert!(
+            !sessions.is_revoked("old"),
+            "past its expiry it is forgotten"
+        );
     }
 
     #[test]
@@ -134,7 +137,11 @@ mod tests {
         let set = ExpiringSet::new();
         let now = 1_000;
         assert_eq!(set.insert("a", now - 1, now), Ok(true));
-        assert_eq!(set.insert("a", now + 5, now), Ok(true), "an expired key is new again");
+        assert_eq!(
+            set.insert("a", now + 5, now),
+            Ok(true),
+            "an expired key is new again"
+        );
         assert_eq!(set.insert("a", now + 5, now), Ok(false));
     }
 }

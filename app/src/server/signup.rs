@@ -26,7 +26,10 @@ pub fn new_ticket(config: &Config, now: u64) -> Option<String> {
     let signed = format!("cus_{}.{now}", random_hex(10).ok()?);
     let mut mac = mac(config)?;
     mac.update(signed.as_bytes());
-    Some(format!("{signed}.{}", hex::encode(mac.finalize().into_bytes())))
+    Some(format!(
+        "{signed}.{}",
+        hex::encode(mac.finalize().into_bytes())
+    ))
 }
 
 /// The customer id a genuine ticket, issued at most [`TICKET_TTL_SECS`] before `now`,
@@ -86,9 +89,16 @@ mod tests {
         let now = 1_800_000_000;
         let ticket = new_ticket(&config, now).unwrap();
         assert!(verify_ticket(&config, &ticket, now + TICKET_TTL_SECS).is_some());
-        assert_eq!(verify_ticket(&config, &ticket, now + TICKET_TTL_SECS + 1), None);
+        assert_eq!(
+            verify_ticket(&config, &ticket, now + TICKET_TTL_SECS + 1),
+            None
+        );
         let later = ticket.replacen(&format!(".{now}."), &format!(".{}.", now + 9999), 1);
-        assert_eq!(verify_ticket(&config, &later, now + 9999), None, "the time is signed");
+        assert_eq!(
+            verify_ticket(&config, &later, now + 9999),
+            None,
+            "the time is signed"
+        );
     }
 
     #[test]

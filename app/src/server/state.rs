@@ -168,7 +168,11 @@ impl AppState {
     /// account's budget, waits for one of the account's few turns in flight, and is not sent
     /// at all while Cobalt's 429 holds. If Cobalt no longer knows the linked account (deleted,
     /// or another environment), upserts it once and retries once.
-    pub async fn with_account<T, F, Fut>(&self, identity: &Identity, call: F) -> Result<T, CallError>
+    pub async fn with_account<T, F, Fut>(
+        &self,
+        identity: &Identity,
+        call: F,
+    ) -> Result<T, CallError>
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<T, cobalt::CobaltError>>,
@@ -176,7 +180,10 @@ impl AppState {
         let account = identity.account_id.as_str();
         match self.limited(account, call()).await {
             Err(CallError::Cobalt(err)) if err.is_unknown_linked_account() => {
-                tracing::info!(account, "linked account unknown to cobalt; upserting it again");
+                tracing::info!(
+                    account,
+                    "linked account unknown to cobalt; upserting it again"
+                );
                 self.limited(
                     account,
                     super::accounts::upsert(self, account, &identity.name, None),
@@ -199,13 +206,19 @@ impl AppState {
         let _turn = self.limits.in_flight_turn(account).await;
         // Another call may have met a 429 while this one waited for its turn.
         self.limits.cobalt_busy().map_err(CallError::Refused)?;
-        let result = call.await;
-        if let Err(err) = &result
-            && err.status().is_some_and(|s| s.as_u16() == 429)
-        {
-            self.limits.cobalt_said_slow_down(err.retry_after());
+        match call.await {
+            Err(err) if err.status().is_some_and(|s| s.as_u16() == 429) => {
+                tracing::warn!(error = %err, "cobalt answered 429");
+                self.limits.cobalt_said_slow_down(err.retry_after());
+                Err(CallError::Refused(
+                    self.limits
+                        .cobalt_busy()
+                        .err()
+                        .unwrap_or(AppError::Upstream),
+                ))
+            }
+            result => result.map_err(CallError::Cobalt),
         }
-        result.map_err(CallError::Cobalt)
     }
 }
 

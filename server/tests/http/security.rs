@@ -3,10 +3,53 @@
 
 use super::*;
 
+impl TestApp {
+    /// The named configurations Cobalt holds for the account signed up as `name`.
+    async fn named_configs(&self, name: &str, slug: &str) -> Vec<String> {
+        let accounts = self
+            .admin(
+                reqwest::Method::GET,
+                "/api/v2/public/linked-account?limit=100",
+                None,
+            )
+            .await;
+        let id = accounts["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .map(|a| a["account_id"].as_str().unwrap().to_owned())
+            .unwrap();
+        let ids: Value = self
+            .http
+            .get(format!(
+                "{}/api/v2/public/slug/{slug}/configs",
+                self.sandbox.base_url()
+            ))
+            .header("x-api-key", API_KEY)
+            .header("linked_account_id", &id)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        ids.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["config_id"].as_str().unwrap().to_owned())
+            .filter(|c| *c != id)
+            .collect()
+    }
+}
+
 /// Whether Cobalt (the sandbox) still accepts `token` as a session token.
 async fn token_works(app: &TestApp, token: &str) -> bool {
     app.http
-        .get(format!("{}/api/v2/f-sdk/application", app.sandbox.base_url()))
+        .get(format!(
+            "{}/api/v2/f-sdk/application",
+            app.sandbox.base_url()
+        ))
         .bearer_auth(token)
         .send()
         .await
@@ -25,18 +68,34 @@ async fn a_cookie_copied_before_sign_out_is_refused_and_the_cobalt_token_ends() 
     let reply = app.post_form("/signout", "", Some(&cookie)).await;
     assert!(reply.status.is_redirection());
     let set = reply.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(set.starts_with("itab_session=;") && set.contains("Max-Age=0"), "{set}");
+    assert!(
+        set.starts_with("itab_session=;") && set.contains("Max-Age=0"),
+        "{set}"
+    );
 
     let page = app.get("/integrations", Some(&cookie)).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "the copy is signed out");
-    assert!(page.headers[header::LOCATION].to_str().unwrap().starts_with("/signup"));
-    let call = app.post_form(ListIntegrations::PATH, "", Some(&cookie)).await;
+    assert!(
+        page.headers[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/signup")
+    );
+    let call = app
+        .post_form(ListIntegrations::PATH, "", Some(&cookie))
+        .await;
     assert_eq!(call.status, StatusCode::UNAUTHORIZED);
-    assert!(!token_works(&app, &token).await, "Cobalt's session token is revoked");
+    assert!(
+        !token_works(&app, &token).await,
+        "Cobalt's session token is revoked"
+    );
 
     // Another session of the same account is not signed out by it.
     let other = app.sign_up("Ada", "ada%40example.com").await;
-    assert_eq!(app.get("/integrations", Some(&other)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/integrations", Some(&other)).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -46,7 +105,11 @@ async fn a_stream_ends_at_sign_out_and_at_expiry() {
     let cookie = app.sign_up("Ada", "ada%40example.com").await;
     let mut stream = app.events(&cookie).await;
     app.post_form("/signout", "", Some(&cookie)).await;
-    assert_eq!(stream.end(Duration::from_secs(5)).await, Ok(()), "ended by sign-out");
+    assert_eq!(
+        stream.end(Duration::from_secs(5)).await,
+        Ok(()),
+        "ended by sign-out"
+    );
 
     let config = Config::from_lookup(|name| match name {
         "PUBLIC_URL" => Some(PUBLIC_URL.to_owned()),
@@ -59,7 +122,11 @@ async fn a_stream_ends_at_sign_out_and_at_expiry() {
     let set = app::server::identity::set_cookie(&config, &identity).unwrap();
     let short = set.split(';').next().unwrap().to_owned();
     let mut stream = app.events(&short).await;
-    assert_eq!(stream.end(Duration::from_secs(6)).await, Ok(()), "ended at expiry");
+    assert_eq!(
+        stream.end(Duration::from_secs(6)).await,
+        Ok(()),
+        "ended at expiry"
+    );
 }
 
 #[tokio::test]
@@ -95,11 +162,18 @@ async fn an_embed_link_opened_outside_the_host_signs_nobody_in() {
         .body(Body::empty())
         .unwrap();
     assert_eq!(app.send(elsewhere).await.status, StatusCode::UNAUTHORIZED);
-    let framed = Request::get(format!("/embed?token={}", host_token(json!({"sub": "cus_f"}))))
-        .header("sec-fetch-dest", "iframe")
-        .body(Body::empty())
-        .unwrap();
-    assert_eq!(app.send(framed).await.status, StatusCode::SEE_OTHER, "inside the host's frame");
+    let framed = Request::get(format!(
+        "/embed?token={}",
+        host_token(json!({"sub": "cus_f"}))
+    ))
+    .header("sec-fetch-dest", "iframe")
+    .body(Body::empty())
+    .unwrap();
+    assert_eq!(
+        app.send(framed).await.status,
+        StatusCode::SEE_OTHER,
+        "inside the host's frame"
+    );
 }
 
 #[tokio::test]
@@ -111,8 +185,14 @@ async fn switching_to_another_account_asks_first() {
     assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
     assert!(asked.body.contains("Continue as Grace?"), "{}", asked.body);
     assert!(asked.session_cookie().is_none(), "nothing switched yet");
-    assert!(!asked.body.contains(&token), "the token is not put in the page");
-    assert_eq!(app.get("/integrations", Some(&ada)).await.status, StatusCode::OK);
+    assert!(
+        !asked.body.contains(&token),
+        "the token is not put in the page"
+    );
+    assert_eq!(
+        app.get("/integrations", Some(&ada)).await.status,
+        StatusCode::OK
+    );
 
     let pending = asked
         .headers
@@ -127,9 +207,17 @@ async fn switching_to_another_account_asks_first() {
     let grace = switched.session_cookie().unwrap();
     let page = app.get("/integrations", Some(&grace)).await;
     assert!(page.body.contains("Signed in as Grace"));
-    assert!(app.get("/integrations", Some(&ada)).await.status.is_redirection(), "Ada's session ended");
+    assert!(
+        app.get("/integrations", Some(&ada))
+            .await
+            .status
+            .is_redirection(),
+        "Ada's session ended"
+    );
 
-    let forged = app.post_form("/embed/continue", "", Some("itab_embed=forged")).await;
+    let forged = app
+        .post_form("/embed/continue", "", Some("itab_embed=forged"))
+        .await;
     assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
     assert!(forged.session_cookie().is_none());
 }
@@ -141,26 +229,49 @@ async fn every_route_spends_the_accounts_budget_by_its_cobalt_calls() {
     let eve = app.sign_up("Eve", "eve%40example.com").await;
     app.cards(&ada).await; // the request and one Cobalt call
     app.cards(&ada).await; // the request; the catalog is cached
-    assert_eq!(app.get("/integrations", Some(&ada)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/integrations", Some(&ada)).await.status,
+        StatusCode::OK
+    );
 
     let page = app.get("/integrations", Some(&ada)).await;
-    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "a looping page view");
+    assert_eq!(
+        page.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a looping page view"
+    );
     // 4 a minute: one is back 15 s after the bucket emptied (14 on a slow machine).
-    let wait = page.headers[header::RETRY_AFTER].to_str().unwrap().to_owned();
+    let wait = page.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(wait == "15" || wait == "14", "Retry-After: {wait}");
-    assert!(page.body.contains(&format!("please wait {wait} seconds")), "{}", page.body);
+    assert!(
+        page.body.contains(&format!("please wait {wait} seconds")),
+        "{}",
+        page.body
+    );
     let call = app.post_form(ListIntegrations::PATH, "", Some(&ada)).await;
     assert_eq!(call.status, StatusCode::TOO_MANY_REQUESTS);
     let error: app::error::AppError = serde_json::from_str(&call.body).unwrap();
-    assert!(matches!(error, app::error::AppError::RateLimited { .. }), "{error:?}");
+    assert!(
+        matches!(error, app::error::AppError::RateLimited { .. }),
+        "{error:?}"
+    );
     let save = app
         .post_form("/integrations/copper/config", "f.x=1", Some(&ada))
         .await;
-    assert_eq!(save.status, StatusCode::TOO_MANY_REQUESTS, "a looping failed save");
+    assert_eq!(
+        save.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a looping failed save"
+    );
 
     // Another account is still served.
-    assert_eq!(app.get("/integrations", Some(&eve)).await.status, StatusCode::OK);
-    app.cards(&eve).await;
+    assert_eq!(
+        app.get("/integrations", Some(&eve)).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -205,12 +316,21 @@ async fn a_429_from_cobalt_stops_every_call_until_its_retry_after() {
     .await;
     let route = "GET /api/v2/public/application";
     let first = app.post_form(ListIntegrations::PATH, "", Some(&ada)).await;
-    assert_eq!(first.status, StatusCode::SERVICE_UNAVAILABLE, "{}", first.body);
+    assert_eq!(
+        first.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        first.body
+    );
     assert!(first.body.contains("Busy"), "{}", first.body);
     assert_eq!(app.calls(route).await, 1, "not retried");
     let other = app.post_form(ListIntegrations::PATH, "", Some(&eve)).await;
     assert_eq!(other.status, StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(app.calls(route).await, 1, "nothing sent while Cobalt's wait lasts");
+    assert_eq!(
+        app.calls(route).await,
+        1,
+        "nothing sent while Cobalt's wait lasts"
+    );
     let page = app.get("/integrations", Some(&eve)).await;
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(page.headers.contains_key(header::RETRY_AFTER));
@@ -225,7 +345,9 @@ async fn status_on_a_detail_page_reloads_the_catalog_at_most_every_few_seconds()
     app.get("/integrations", Some(&ada)).await;
     let before = app.calls(route).await;
     for _ in 0..5 {
-        let page = app.get("/integrations/copper?status=connected", Some(&ada)).await;
+        let page = app
+            .get("/integrations/copper?status=connected", Some(&ada))
+            .await;
         assert_eq!(page.status, StatusCode::OK);
     }
     assert_eq!(app.calls(route).await, before + 1, "one reload, not five");
@@ -242,21 +364,38 @@ async fn configuration_ids_must_be_the_accounts_own() {
     let created = app
         .post_form("/integrations/copper/configs", "name=eu-team", Some(&ada))
         .await;
-    assert!(created.headers[header::LOCATION].to_str().unwrap().contains("created=1"));
-    let route = "POST /api/v2/public/config";
-    let before = app.calls(route).await;
+    assert!(
+        created.headers[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("created=1")
+    );
 
     // Eve cannot read, save to, create by GET or delete Ada's named configuration.
-    let page = app.get("/integrations/copper?config=eu-team", Some(&eve)).await;
+    let page = app
+        .get("/integrations/copper?config=eu-team", Some(&eve))
+        .await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     let body = json!({"slug": "copper", "config_id": "eu-team", "form": []});
     let save = app.post_json(SubmitConfig::PATH, body, Some(&eve)).await;
     assert_eq!(save.status, StatusCode::NOT_FOUND, "{}", save.body);
     let delete = app.reset_config(&eve, "copper", "config_id=eu-team").await;
     assert_eq!(delete.status, StatusCode::NOT_FOUND);
-    let invented = app.get("/integrations/copper?config=invented", Some(&ada)).await;
-    assert_eq!(invented.status, StatusCode::NOT_FOUND, "a GET creates nothing");
-    assert_eq!(app.calls(route).await, before, "no configuration reached Cobalt");
+    let invented = app
+        .get("/integrations/copper?config=invented", Some(&ada))
+        .await;
+    assert_eq!(
+        invented.status,
+        StatusCode::NOT_FOUND,
+        "a GET creates nothing"
+    );
+    for (who, named) in [("Ada", vec!["eu-team"]), ("Eve", vec![])] {
+        assert_eq!(
+            app.named_configs(who, "copper").await,
+            named,
+            "{who}'s at Cobalt"
+        );
+    }
     for dots in ["..", ".", ".hidden"] {
         let body = json!({"slug": "copper", "config_id": dots, "form": []});
         let reply = app.post_json(SubmitConfig::PATH, body, Some(&ada)).await;
@@ -264,7 +403,9 @@ async fn configuration_ids_must_be_the_accounts_own() {
     }
 
     // Ada still has hers.
-    let own = app.get("/integrations/copper?config=eu-team", Some(&ada)).await;
+    let own = app
+        .get("/integrations/copper?config=eu-team", Some(&ada))
+        .await;
     assert_eq!(own.status, StatusCode::OK);
 }
 
@@ -283,11 +424,19 @@ async fn a_stale_or_future_webhook_changes_nothing() {
             "event": "Connection Expired", "slug": "copper", "createdAt": rfc1123(at)})
         .to_string();
         let reply = app.send(signed_webhook(&body, API_KEY)).await;
-        assert_eq!(reply.status, StatusCode::OK, "acknowledged, so Cobalt stops retrying");
+        assert_eq!(
+            reply.status,
+            StatusCode::OK,
+            "acknowledged, so Cobalt stops retrying"
+        );
     }
     assert_eq!(stream.next_status(Duration::from_millis(300)).await, None);
     app.cards(&ada).await;
-    assert_eq!(app.calls(route).await, before, "the cached catalog was kept");
+    assert_eq!(
+        app.calls(route).await,
+        before,
+        "the cached catalog was kept"
+    );
 }
 
 #[tokio::test]
@@ -299,7 +448,11 @@ async fn https_deployments_get_hsts() {
         "max-age=31536000; includeSubDomains"
     );
     let plain = test_app().await.get("/healthz", None).await;
-    assert!(!plain.headers.contains_key(header::STRICT_TRANSPORT_SECURITY));
+    assert!(
+        !plain
+            .headers
+            .contains_key(header::STRICT_TRANSPORT_SECURITY)
+    );
 }
 
 #[test]
