@@ -8,25 +8,30 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
+// A 500 is an outage; a 429 is Cobalt's rate limit, which stops every call (not retried)
+// until its Retry-After, and pages say how long to wait.
 const failures = [
-  { name: "answers 500", fault: { status: 500 } },
-  { name: "answers 429 (retried, then given up)", fault: { status: 429 } },
+  { name: "answers 500", fault: { status: 500 }, says: "unavailable", status: 502 },
+  { name: "answers 429 (not retried)", fault: { status: 429 }, says: "busy", status: 503 },
 ];
 
-for (const { name, fault } of failures) {
+for (const { name, fault, says, status } of failures) {
   test(`while Cobalt ${name}, pages say so, and Retry recovers once it clears`, async ({ page, signup, marketplace }) => {
     test.setTimeout(60_000);
     await injectFault({ path: "/api/v2/public/application", method: "GET", count: 1000, ...fault });
     await signup.goto();
     await signup.signUp("Faulty", `fault-${Date.now()}@example.com`);
-    await expect(page.getByRole("alert")).toContainText("unavailable");
+    await expect(page.getByRole("alert")).toContainText(says);
     await expect(marketplace.retry).toBeVisible();
 
     const detail = await page.goto("/integrations/copper");
-    expect(detail?.status()).toBe(502);
-    await expect(page.getByRole("alert")).toContainText("unavailable");
+    expect(detail?.status()).toBe(status);
+    await expect(page.getByRole("alert")).toContainText(says);
 
     await clearFaults();
+    // What the page promised: try again once Cobalt's wait has passed.
+    const wait = Number((await detail?.allHeaders())?.["retry-after"] ?? 0);
+    if (wait > 0) await page.waitForTimeout(wait * 1000);
     await marketplace.hydrated();
     await page.getByRole("link", { name: "Retry" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Copper" })).toBeVisible();

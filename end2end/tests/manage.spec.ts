@@ -135,3 +135,16 @@ test("every open tab follows the connection: an expiry and a disconnect show wit
   await expect(detail.locator("#configuration")).toBeHidden();
   await expect(detail.getByRole("link", { name: "Connect HubSpot" })).toBeVisible();
 });
+
+test("signing out in one tab ends the live stream of another tab of the session", async ({ signedIn, page, context, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "live status needs the hydrated page");
+  expect(signedIn.email).toBeTruthy();
+  const other = await context.newPage();
+  await other.goto("/integrations");
+  await page.goto("/integrations");
+  await Promise.all([live(other), live(page)]);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signup/);
+  await expect(other.locator("body")).not.toHaveAttribute("data-live", { timeout: 5000 });
+});
+

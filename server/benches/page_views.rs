@@ -37,7 +37,7 @@ async fn main() {
     // One account makes every view: the per-account rate limit is lifted to its ceiling.
     let mut config = Config::from_lookup(|name| match name {
         "PUBLIC_URL" => Some(PUBLIC_URL.to_owned()),
-        "RATE_LIMIT_PER_MINUTE" => Some("100000".to_owned()),
+        "RATE_LIMIT_PER_MINUTE" => Some("10000000".to_owned()),
         _ => None,
     })
     .unwrap();

@@ -1,8 +1,9 @@
 //! The limits at the edge. Every request of a signed-in account spends one of its budget (the
 //! Cobalt calls a request then makes spend more, see `AppState::limited`), so a looping page
 //! view, post or server-function call is refused with 429 once the account is over budget,
-//! while other accounts are still served. Sign-up, the embed hand-off and the webhook receiver
-//! spend a budget per client address instead.
+//! while other accounts are still served. Sign-up and the embed hand-off spend a budget per
+//! client address instead, and so do webhooks that fail their signature check (genuine ones
+//! cost no Cobalt call and must never be turned away, see `webhooks`).
 
 use std::net::SocketAddr;
 
@@ -10,7 +11,7 @@ use app::error::AppError;
 use app::server::{AppState, Identity};
 use axum::{
     extract::{ConnectInfo, Request, State},
-    http::{HeaderValue, Method, StatusCode, header},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -29,22 +30,21 @@ fn is_free(path: &str) -> bool {
 
 /// The routes limited per client address, whoever is signed in.
 fn is_per_address(method: &Method, path: &str) -> bool {
-    (method == Method::POST && path == "/signup")
-        || path == "/embed"
-        || path == "/embed/continue"
-        || path == crate::csrf::WEBHOOK_PATH
+    (method == Method::POST && path == "/signup") || path == "/embed" || path == "/embed/continue"
 }
 
 /// The client's address: the peer, or with `PROXY_HOPS` = n the n-th address from the right
 /// of `X-Forwarded-For` (the one the outermost trusted proxy saw).
 pub fn client_address(proxy_hops: usize, request: &Request) -> String {
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string());
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>();
+    address_of(proxy_hops, request.headers(), peer.map(|info| info.0))
+}
+
+/// [`client_address`] from the request's headers and peer.
+pub fn address_of(proxy_hops: usize, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+    let peer = peer.map(|peer| peer.ip().to_string());
     if proxy_hops > 0 {
-        let forwarded: Vec<&str> = request
-            .headers()
+        let forwarded: Vec<&str> = headers
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|v| v.to_str().ok())
@@ -86,7 +86,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
 }
 
 /// The 429: JSON for server functions (the page shows its message), text for the rest.
-fn refuse(path: &str, error: &AppError) -> Response {
+pub fn refuse(path: &str, error: &AppError) -> Response {
     let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::TOO_MANY_REQUESTS);
     let mut response = if path.starts_with("/api/") {
         let body = serde_json::to_string(error).unwrap_or_default();

@@ -13,10 +13,14 @@ use std::sync::Mutex;
 use app::model::{ConnectionStatus, StatusUpdate};
 use app::server::AppState;
 use app::server::live::StatusChange;
+use std::net::SocketAddr;
+
 use axum::{
+    Extension,
     body::Bytes,
-    extract::State,
+    extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
 };
 use cobalt::WebhookEvent;
 use hmac::{Hmac, Mac};
@@ -79,31 +83,49 @@ pub fn signature_is_valid(key: &[u8], body: &[u8], signature: &str) -> bool {
 
 pub async fn receive(
     State((state, seen)): State<(AppState, std::sync::Arc<SeenEvents>)>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     body: Bytes,
-) -> StatusCode {
+) -> Response {
+    let peer = peer.map(|Extension(ConnectInfo(peer))| peer);
+    handle(&state, &seen, peer, &headers, &body).await
+}
+
+async fn handle(
+    state: &AppState,
+    seen: &SeenEvents,
+    peer: Option<SocketAddr>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Response {
     if body.len() > MAX_BODY_BYTES {
-        return StatusCode::PAYLOAD_TOO_LARGE;
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
     let signature = headers
         .get("x-cobalt-signature")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    if !signature_is_valid(state.config.cobalt_api_key.as_bytes(), &body, signature) {
+    if !signature_is_valid(state.config.cobalt_api_key.as_bytes(), body, signature) {
+        // Only refusals spend the address's budget: a flood of forgeries gets 429, while
+        // Cobalt's own deliveries, however many, are always read.
+        let address = crate::limits::address_of(state.config.proxy_hops, headers, peer);
+        if let Err(error) = state.limits.spend_address(&address) {
+            return crate::limits::refuse(crate::csrf::WEBHOOK_PATH, &error);
+        }
         tracing::warn!("webhook refused: missing or bad signature");
-        return StatusCode::UNAUTHORIZED;
+        return StatusCode::UNAUTHORIZED.into_response();
     }
-    let event: cobalt::ConnectionEvent = match serde_json::from_slice(&body) {
+    let event: cobalt::ConnectionEvent = match serde_json::from_slice(body) {
         Ok(event) => event,
         Err(_) => {
             // Workflow events and future event types are acknowledged, so Cobalt stops retrying.
             tracing::debug!("webhook ignored: not a connection event");
-            return StatusCode::OK;
+            return StatusCode::OK.into_response();
         }
     };
     if !is_fresh(event.created_at_unix(), app::server::identity::now_secs()) {
         tracing::info!(created_at = %event.created_at, "webhook ignored: too old or from the future");
-        return StatusCode::OK;
+        return StatusCode::OK.into_response();
     }
     let id = format!(
         "{}|{}|{}|{}",
@@ -114,7 +136,7 @@ pub async fn receive(
     );
     if !seen.first_time(id) {
         tracing::debug!("webhook redelivery ignored");
-        return StatusCode::OK;
+        return StatusCode::OK.into_response();
     }
     tracing::info!(event = event.event.as_str(), slug = %event.slug, "connection event");
     state.invalidate(&event.linked_account_id);
@@ -135,7 +157,7 @@ pub async fn receive(
             },
         });
     }
-    StatusCode::OK
+    StatusCode::OK.into_response()
 }
 
 #[cfg(test)]

@@ -426,10 +426,10 @@ fn per_minute(
     match get(name) {
         None => Ok(default),
         Some(raw) => match raw.parse::<u32>() {
-            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+            Ok(n) if (1..=10_000_000).contains(&n) => Ok(n),
             _ => Err(ConfigError::Invalid {
                 name,
-                reason: format!("expected a whole number between 1 and 100000, got {raw:?}"),
+                reason: format!("expected a whole number between 1 and 10000000, got {raw:?}"),
             }),
         },
     }
