@@ -19,6 +19,7 @@ mod connect;
 mod csrf;
 mod embed;
 pub mod limits;
+pub mod listener;
 mod live;
 mod render;
 mod session;

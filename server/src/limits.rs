@@ -36,8 +36,10 @@ fn is_per_address(method: &Method, path: &str) -> bool {
 /// The client's address: the peer, or with `PROXY_HOPS` = n the n-th address from the right
 /// of `X-Forwarded-For` (the one the outermost trusted proxy saw).
 pub fn client_address(proxy_hops: usize, request: &Request) -> String {
-    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>();
-    address_of(proxy_hops, request.headers(), peer.map(|info| info.0))
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<crate::listener::Peer>>();
+    address_of(proxy_hops, request.headers(), peer.map(|info| info.0.0))
 }
 
 /// [`client_address`] from the request's headers and peer.
@@ -133,7 +135,10 @@ mod tests {
                 .unwrap();
             request
                 .extensions_mut()
-                .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 443))));
+                .insert(ConnectInfo(crate::listener::Peer(SocketAddr::from((
+                    [10, 0, 0, 1],
+                    443,
+                )))));
             request
         };
         let spoofed = request("1.1.1.1, 203.0.113.7");

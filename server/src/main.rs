@@ -57,13 +57,20 @@ async fn main() -> anyhow::Result<()> {
     let state =
         AppState::new(leptos_options, config, assets).context("building the Cobalt client")?;
 
+    let limits = server::listener::ConnectionLimits {
+        max: state.config.max_connections,
+        // The headers, then the handler's own time (the request timeout answers 408).
+        first_answer: state.config.header_timeout + state.config.request_timeout,
+        idle: state.config.idle_timeout,
+    };
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
+    let listener = server::listener::Bounded::new(listener, limits);
     tracing::info!("integrations tab listening on http://{addr} (open http://{addr}/integrations)");
     let live = state.live.clone();
     // The peer address feeds the per-address limits (see PROXY_HOPS behind a proxy).
-    let app = server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = server::router(state).into_make_service_with_connect_info::<server::listener::Peer>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             shutdown_signal().await;

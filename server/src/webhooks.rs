@@ -83,11 +83,11 @@ pub fn signature_is_valid(key: &[u8], body: &[u8], signature: &str) -> bool {
 
 pub async fn receive(
     State((state, seen)): State<(AppState, std::sync::Arc<SeenEvents>)>,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    peer: Option<Extension<ConnectInfo<crate::listener::Peer>>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let peer = peer.map(|Extension(ConnectInfo(peer))| peer);
+    let peer = peer.map(|Extension(ConnectInfo(peer))| peer.0);
     handle(&state, &seen, peer, &headers, &body).await
 }
 

@@ -59,6 +59,12 @@ pub struct Config {
     pub streams_per_account: usize,
     /// Live streams the server holds open in total (`MAX_STREAMS`).
     pub max_streams: usize,
+    /// Connections the server holds open at once (`MAX_CONNECTIONS`).
+    pub max_connections: usize,
+    /// How long a client may take to send its request's headers (`HEADER_TIMEOUT_SECS`).
+    pub header_timeout: Duration,
+    /// How long an answered connection may stay silent (`IDLE_TIMEOUT_SECS`).
+    pub idle_timeout: Duration,
     /// The `aud` every embed token must name (`EMBED_AUDIENCE`, default `PUBLIC_URL`).
     pub embed_audience: String,
     /// Origins a top-level `/embed` navigation may come from (`EMBED_ORIGINS`, default the
@@ -113,6 +119,9 @@ impl std::fmt::Debug for Config {
             .field("proxy_hops", &self.proxy_hops)
             .field("streams_per_account", &self.streams_per_account)
             .field("max_streams", &self.max_streams)
+            .field("max_connections", &self.max_connections)
+            .field("header_timeout", &self.header_timeout)
+            .field("idle_timeout", &self.idle_timeout)
             .field("embed_audience", &self.embed_audience)
             .field("embed_origins", &self.embed_origins)
             .finish()
@@ -271,6 +280,9 @@ impl Config {
             proxy_hops: count(&get, "PROXY_HOPS", 0, 0..=10)?,
             streams_per_account: count(&get, "STREAMS_PER_ACCOUNT", 8, 1..=100)?,
             max_streams: count(&get, "MAX_STREAMS", 10_000, 1..=1_000_000)?,
+            max_connections: count(&get, "MAX_CONNECTIONS", 2048, 1..=1_000_000)?,
+            header_timeout: Duration::from_secs(seconds(&get, "HEADER_TIMEOUT_SECS", 10)?),
+            idle_timeout: Duration::from_secs(seconds(&get, "IDLE_TIMEOUT_SECS", 60)?),
             cobalt_js,
             frame_ancestors,
             public_url,
