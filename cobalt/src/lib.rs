@@ -35,4 +35,7 @@ pub use session::{
     AuthUrl, Environment, RevokeResult, SaveResult, SessionClaims, SessionToken,
     SessionTokenRequest,
 };
-pub use webhook::{ConnectionEvent, Webhook, WebhookEvent, WebhookRequest, WorkflowEvent};
+pub use webhook::{
+    ConnectionEvent, Webhook, WebhookEvent, WebhookRequest, WorkflowEvent, rfc1123_to_unix,
+    unix_seconds,
+};

@@ -115,15 +115,19 @@ pub fn rfc1123_to_unix(text: &str) -> Option<u64> {
     if hms.next().is_some() || h > 23 || m > 59 || sec > 60 {
         return None;
     }
-    // Days from the civil date (Howard Hinnant's algorithm), March-based years.
+    u64::try_from(unix_seconds(year, month, day) + h * 3600 + m * 60 + sec).ok()
+}
+
+/// Seconds from the Unix epoch to midnight UTC of a civil date (month 1–12), by Howard
+/// Hinnant's days-from-civil algorithm (March-based years, so leap days fall last).
+pub fn unix_seconds(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let mp = (month + 9) % 12;
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days * 86_400 + h * 3600 + m * 60 + sec).ok()
+    (era * 146_097 + doe - 719_468) * 86_400
 }
 
 #[cfg(test)]

@@ -41,15 +41,7 @@ fn parse_utc(text: &str) -> Option<i64> {
     {
         return None;
     }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+    Some(cobalt::unix_seconds(year, month, day) + hour * 3600 + minute * 60 + second)
 }
 
 /// "just now", "5 minutes ago", "3 days ago"… relative to `now` (Unix seconds); the text
