@@ -21,7 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::server::headers::apply();
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=crate::pages::theme()>
+        <html lang="en" data-theme=crate::context::theme()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -45,7 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let platform = crate::pages::platform_name();
+    let platform = crate::context::platform_name();
     view! {
         // leptos_meta (0.8.7) writes the title into the page unescaped, and titles carry app
         // names from Cobalt: a name with `</title>` would end the element. So it is escaped here.

@@ -9,6 +9,7 @@ mod app;
 #[cfg(feature = "hydrate")]
 pub mod cobalt_js;
 pub mod components;
+pub mod context;
 pub mod error;
 pub mod model;
 pub mod pages;

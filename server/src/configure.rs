@@ -43,6 +43,10 @@ impl FromRequest<AppState> for Posted {
         if app::model::validate_slug(&slug).is_err() {
             return Err(StatusCode::NOT_FOUND.into_response());
         }
+        // The same bounds as the server function's (number of values, size of each).
+        if let Err(error) = app::api::validate_form(&form) {
+            return Err((StatusCode::UNPROCESSABLE_ENTITY, error.to_string()).into_response());
+        }
         // The default configuration's id is the account's own: it needs no `?config=`.
         let config_id = form
             .iter()

@@ -65,8 +65,9 @@ pub async fn config_form(
 /// Largest number of values a posted configuration form may carry.
 pub const MAX_FORM_VALUES: usize = 1000;
 
+/// The bounds of a posted configuration form, for the server function and the no-JS post alike.
 #[cfg(feature = "ssr")]
-fn validate_form(form: &[(String, String)]) -> Result<(), AppError> {
+pub fn validate_form(form: &[(String, String)]) -> Result<(), AppError> {
     if form.len() > MAX_FORM_VALUES {
         return Err(super::invalid("the form has too many values".into()));
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::Viewer;
+use crate::context::Viewer;
 
 /// The platform's name, its tab bar with Integrations active, and the signed-in user with
 /// Sign out (a plain form post, so it works without JavaScript). Embedded sessions and

@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::integration::enabled_workflows;
 use crate::api::get_integration;
 use crate::components::{DisconnectSummary, ErrorList, SiteHeader};
+use crate::context::{platform_name, viewer};
 use crate::model::{ConnectionStatus, IntegrationCard};
-use crate::pages::{platform_name, viewer};
 
 #[component]
 pub fn DisconnectPage() -> impl IntoView {

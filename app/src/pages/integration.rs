@@ -14,11 +14,11 @@ use crate::components::{
     CredentialFields, CredentialsForm, DisconnectDialog, DisconnectSummary, ErrorList, LiveBadge,
     LiveStatus, OAuthConnect, RetryButton, SiteHeader,
 };
+use crate::context::{platform_name, viewer};
 use crate::error::AppError;
 use crate::model::FormDraft;
 use crate::model::connect::CredentialInput;
 use crate::model::{ConnectionStatus, IntegrationCard};
-use crate::pages::{platform_name, viewer};
 
 #[derive(Params, Clone, Debug, PartialEq)]
 struct IntegrationParams {
@@ -204,7 +204,7 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
     let oauth = auth == "OAuth";
     let (slug, name, status) = (card.slug.clone(), card.name.clone(), card.status);
     let accounts = app.connected_accounts;
-    let sdk = crate::pages::cobalt_js_asset();
+    let sdk = crate::context::cobalt_js_asset();
     let connect = match (card.status, oauth) {
         (ConnectionStatus::Connected, _) => None,
         (status, true) => Some(Either::Left(view! {

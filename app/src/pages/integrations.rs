@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::list_integrations;
 use crate::components::{ErrorList, Marketplace, RetryButton, SiteHeader, ThemeToggle};
+use crate::context::{platform_name, viewer};
 use crate::model::marketplace::Filters;
-use crate::pages::{platform_name, viewer};
 
 /// The marketplace, rendered on the server with the filters of the URL; the grid is an island
 /// that filters instantly once hydrated.
@@ -26,7 +26,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                     <h1>"Integrations"</h1>
                     <p>"Connect the tools your team already uses."</p>
                 </div>
-                <ThemeToggle dark=super::dark_theme() />
+                <ThemeToggle dark=crate::context::dark_theme() />
             </div>
             <Suspense fallback=|| view! { <Skeletons /> }>
                 <ErrorBoundary fallback=|errors| view! { <LoadError errors /> }>

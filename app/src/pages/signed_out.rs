@@ -7,7 +7,7 @@ use leptos_meta::Title;
 /// Tells the visitor how to reach the tab.
 #[component]
 pub fn SignedOutPage() -> impl IntoView {
-    let platform = super::platform_name();
+    let platform = crate::context::platform_name();
     view! {
         <Title text="Signed out" />
         <main class="page auth-page">

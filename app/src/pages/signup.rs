@@ -42,7 +42,7 @@ pub fn SignupPage() -> impl IntoView {
         email_error,
         form_error,
     } = draft;
-    let platform = super::platform_name();
+    let platform = crate::context::platform_name();
     view! {
         <Title text="Create your account" />
         <main class="page auth-page">

@@ -467,3 +467,34 @@ fn a_blank_api_key_refuses_to_start_with_a_one_line_reason() {
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("COBALT_API_KEY"), "{stderr}");
 }
+
+#[tokio::test]
+async fn the_no_js_save_has_the_server_functions_bounds() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let config = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    let field = format!("f.{}", config["fields"][0]["id"].as_str().unwrap());
+    let huge = "x".repeat(20_000);
+    let reply = app
+        .post_form(
+            "/integrations/copper/config",
+            &encode(&[(field, huge.as_str())]),
+            Some(&ada),
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("too large"), "{}", reply.body);
+    let after = app
+        .post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+        .await
+        .json();
+    assert_eq!(after, config, "nothing saved");
+}

@@ -1,0 +1,73 @@
+//! What a render knows about its request, read from the context the server provides: the
+//! platform's settings, the signed-in viewer and the chosen theme. Pages and components call
+//! these; in the browser (islands) they fall back to neutral values.
+
+/// The platform's name from the server's configuration (pages render on the server only).
+pub fn platform_name() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::server::AppState>() {
+        return state.config.platform_name.clone();
+    }
+    String::from("Integrations")
+}
+
+/// Where the browser loads cobalt-js from (rendered on the server only).
+pub fn cobalt_js_asset() -> crate::model::connect::CobaltJsAsset {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::server::AppState>() {
+        return (*state.cobalt_js).clone();
+    }
+    crate::model::connect::CobaltJsAsset {
+        url: String::new(),
+        integrity: String::new(),
+    }
+}
+
+/// The signed-in user as pages show them: their name and whether the tab is embedded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Viewer {
+    pub name: String,
+    pub embedded: bool,
+}
+
+/// The viewer of the page being rendered (pages render on the server only).
+pub fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        let identity = parts.extensions.get::<crate::server::Identity>()?;
+        let chrome_off = parts
+            .uri
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p == "chrome=0"));
+        Some(Viewer {
+            name: identity.name.clone(),
+            embedded: identity.embedded || chrome_off,
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+/// Whether the visitor chose the dark theme (the `theme` cookie); `false` follows the system.
+pub fn dark_theme() -> bool {
+    theme().as_deref() == Some("dark")
+}
+
+/// The theme the visitor chose, if any: `light` or `dark`.
+pub fn theme() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        let cookies = parts.headers.get_all(http::header::COOKIE);
+        cookies
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .filter_map(|pair| pair.trim().strip_prefix("theme="))
+            .find(|theme| matches!(*theme, "light" | "dark"))
+            .map(str::to_owned)
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
