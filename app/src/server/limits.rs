@@ -45,6 +45,13 @@ impl Buckets {
         }
     }
 
+    /// Gives `cost` back to the key's bucket (a call that was spent for but never made).
+    pub fn give_back(&self, key: &str, cost: f64) {
+        if let Some((left, _)) = lock(&self.buckets).get_mut(key) {
+            *left = (*left + cost).min(self.per_minute);
+        }
+    }
+
     /// Takes `cost` from the key's bucket: `Err(seconds)` until that much is back.
     pub fn take(&self, key: &str, cost: f64, now: Instant) -> Result<(), u64> {
         let rate = self.per_minute / 60.0;
@@ -123,6 +130,18 @@ impl Limits {
         self.accounts
             .take(account, f64::from(cost), Instant::now())
             .map_err(|retry_after| AppError::RateLimited { retry_after })
+    }
+
+    /// Spends one Cobalt call of the account's budget; the charge is given back if it is
+    /// dropped before [`Charge::keep`] (the call was cancelled before it was made: a render
+    /// that drops a pending load, for one).
+    pub fn charge<'a>(&'a self, account: &'a str) -> Result<Charge<'a>, AppError> {
+        self.spend(account, 1)?;
+        Ok(Charge {
+            limits: self,
+            account,
+            kept: false,
+        })
     }
 
     /// Spends one request of the address's budget, or says how long to wait.
@@ -208,6 +227,28 @@ impl Limits {
     }
 }
 
+/// One Cobalt call's share of an account's budget, given back unless kept.
+pub struct Charge<'a> {
+    limits: &'a Limits,
+    account: &'a str,
+    kept: bool,
+}
+
+impl Charge<'_> {
+    /// The call was made: the charge stands.
+    pub fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for Charge<'_> {
+    fn drop(&mut self) {
+        if !self.kept {
+            self.limits.accounts.give_back(self.account, 1.0);
+        }
+    }
+}
+
 /// Why a live stream was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StreamRefused {
@@ -277,6 +318,21 @@ mod tests {
         assert_eq!(buckets.take("ada", 4.0, start), Ok(()));
         assert_eq!(buckets.take("ada", 4.0, start), Err(20));
         assert_eq!(buckets.take("ada", 2.0, start), Ok(()));
+    }
+
+    #[test]
+    fn a_charge_dropped_before_its_call_is_given_back() {
+        let limits = limits();
+        for _ in 0..30 {
+            drop(limits.charge("ada").unwrap());
+        }
+        for _ in 0..60 {
+            limits.charge("ada").unwrap().keep();
+        }
+        assert!(
+            limits.charge("ada").is_err(),
+            "kept charges spend the budget"
+        );
     }
 
     #[test]

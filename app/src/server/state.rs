@@ -202,11 +202,13 @@ impl AppState {
         call: impl std::future::Future<Output = Result<T, cobalt::CobaltError>>,
     ) -> Result<T, CallError> {
         self.limits.cobalt_busy().map_err(CallError::Refused)?;
-        self.limits.spend(account, 1).map_err(CallError::Refused)?;
+        let charge = self.limits.charge(account).map_err(CallError::Refused)?;
         let _turn = self.limits.in_flight_turn(account).await;
         // Another call may have met a 429 while this one waited for its turn.
         self.limits.cobalt_busy().map_err(CallError::Refused)?;
-        match call.await {
+        let answer = call.await;
+        charge.keep();
+        match answer {
             Err(err) if err.status().is_some_and(|s| s.as_u16() == 429) => {
                 tracing::warn!(error = %err, "cobalt answered 429");
                 self.limits.cobalt_said_slow_down(err.retry_after());
