@@ -82,4 +82,22 @@ export async function connectOAuth(accountId: string, slug: string): Promise<voi
     body: new URLSearchParams({ state, decision: "allow" }),
   });
   if (!response.ok) throw new Error(`consent for ${slug}: ${response.status}`);
+  await webhookHandled(accountId, slug, "Connection Created");
+}
+
+/** Waits until the tab has answered the sandbox's webhook for this change: the tab's cached
+ *  catalog is only invalidated by it when a connection is made behind the browser's back. */
+async function webhookHandled(accountId: string, slug: string, event: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const { deliveries } = (await call("GET", "/_sandbox/webhooks")) as {
+      deliveries: { linked_account_id: string; slug: string; event: string; status: string }[];
+    };
+    const done = deliveries.some(
+      (d) => d.linked_account_id === accountId && d.slug === slug && d.event === event && d.status !== "pending",
+    );
+    if (done) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the ${event} webhook for ${slug} was not delivered within 5 s`);
 }
