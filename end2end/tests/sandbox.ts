@@ -1,4 +1,6 @@
 // Drives the Cobalt sandbox's own API and admin API from tests: connections, faults, lookups.
+import { expect } from "@playwright/test";
+
 const sandboxURL = process.env.SANDBOX_URL ?? "http://127.0.0.1:3401";
 const apiKey = "tk_sandbox_local";
 
@@ -85,19 +87,15 @@ export async function connectOAuth(accountId: string, slug: string): Promise<voi
   await webhookHandled(accountId, slug, "Connection Created");
 }
 
-/** Waits until the tab has answered the sandbox's webhook for this change: the tab's cached
- *  catalog is only invalidated by it when a connection is made behind the browser's back. */
+/** Waits until the tab has taken the sandbox's webhook for this change: when a connection is
+ *  made behind the browser's back, only the webhook clears the tab's cached catalog. A failed
+ *  delivery fails here, not later on a stale page. */
 async function webhookHandled(accountId: string, slug: string, event: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
+  const status = async () => {
     const { deliveries } = (await call("GET", "/_sandbox/webhooks")) as {
       deliveries: { linked_account_id: string; slug: string; event: string; status: string }[];
     };
-    const done = deliveries.some(
-      (d) => d.linked_account_id === accountId && d.slug === slug && d.event === event && d.status !== "pending",
-    );
-    if (done) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the ${event} webhook for ${slug} was not delivered within 5 s`);
+    return deliveries.find((d) => d.linked_account_id === accountId && d.slug === slug && d.event === event)?.status;
+  };
+  await expect.poll(status, { message: `the ${event} webhook for ${slug}`, timeout: 5000 }).toBe("delivered");
 }
