@@ -34,15 +34,17 @@ export default defineConfig({
   reporter: "list",
   projects: [
     // Full experience: server-rendered HTML, then the wasm islands.
-    { name: "hydrated", use: chromium, testIgnore: /size\.spec\.ts/ },
+    { name: "hydrated", use: chromium, testIgnore: /(size|shared)\.spec\.ts/ },
     // Progressive enhancement: server-rendered HTML and plain form posts only.
     {
       name: "no-js",
       use: { ...chromium, javaScriptEnabled: false },
       grepInvert: /@needs-js/,
-      testIgnore: /size\.spec\.ts/,
+      testIgnore: /(size|shared)\.spec\.ts/,
     },
     // The first-load byte report and budget check.
     { name: "size", use: chromium, testMatch: /size\.spec\.ts/ },
+    // Two instances sharing state through Redis (scripts/test.sh starts them; run alone).
+    { name: "shared", use: chromium, testMatch: /shared\.spec\.ts/ },
   ],
 });

@@ -9,6 +9,8 @@ missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 command -v cc >/dev/null 2>&1 || missing_debs+=(gcc)
 command -v wrk >/dev/null 2>&1 || missing_debs+=(wrk)
+# Redis backs the shared state of several instances; the tests start their own on a Unix socket.
+command -v redis-server >/dev/null 2>&1 || missing_debs+=(redis-server)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   echo "setup: installing ${missing_debs[*]} from Debian"
   SUDO=""

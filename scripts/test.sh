@@ -15,8 +15,15 @@ export SANDBOX_URL="http://$TEST_SANDBOX_ADDR"
 logs=$(mktemp -d)
 stage_names=()
 stage_secs=()
-# Stages run in a pipeline (a subshell), so the server's pid travels through a file.
-trap 'if [ -f "$logs/server.pid" ]; then kill "$(cat "$logs/server.pid")" 2>/dev/null || true; fi' EXIT
+# The shared-state tests' Redis: a socket in this run's temporary directory (see start_redis).
+export REDIS_TEST_URL="unix://$logs/redis.sock"
+# Stages run in a pipeline (a subshell), so the servers' pids travel through files.
+stop_all() {
+  for pid in "$logs"/*.pid; do
+    [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true
+  done
+}
+trap stop_all EXIT
 
 stage() {
   local name=$1
@@ -44,19 +51,24 @@ start_server() {
     LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
     LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
     target/release/server >"$logs/server.out" 2>&1 &
-  local server_pid=$!
-  echo "$server_pid" >"$logs/server.pid"
+  echo $! >"$logs/server.pid"
+  wait_for "$BASE_URL/healthz" server
+}
+
+# Waits until URL answers 2xx while the process of "$logs/NAME.pid" lives (at most 20 s).
+wait_for() {
+  local url=$1 name=$2
   for _ in $(seq 1 100); do
-    if curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1; then
+    if curl -fsS "$url" >/dev/null 2>&1; then
       return 0
     fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      cat "$logs/server.out"
+    if ! kill -0 "$(cat "$logs/$name.pid")" 2>/dev/null; then
+      cat "$logs/$name.out"
       return 1
     fi
     sleep 0.2
   done
-  echo "the server did not answer /healthz within 20 s"
+  echo "$url did not answer within 20 s"
   return 1
 }
 
@@ -72,8 +84,54 @@ load_test() {
   scripts/load.sh "$BASE_URL" "$(cat "$logs/server.pid")"
 }
 
+# Debian's redis-server on a Unix socket only (no TCP port), nothing written to disk.
+start_redis() {
+  redis-server --port 0 --unixsocket "$logs/redis.sock" --save '' --appendonly no \
+    >"$logs/redis.out" 2>&1 &
+  echo $! >"$logs/redis.pid"
+  for _ in $(seq 1 50); do
+    if [ -S "$logs/redis.sock" ]; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "redis-server did not open $logs/redis.sock within 5 s"
+  cat "$logs/redis.out"
+  return 1
+}
+
 playwright() {
-  (cd end2end && npx playwright test)
+  (cd end2end && npx playwright test --project=hydrated --project=no-js --project=size)
+}
+
+# Two release servers in live mode behind no balancer at all, sharing only the Redis of the
+# Rust tests, over one standalone cobalt-sandbox that delivers its webhooks to the first; then
+# the Playwright project that opens a tab on the second.
+shared_instances() {
+  local sandbox=127.0.0.1:3412 a=127.0.0.1:3410 b=127.0.0.1:3411
+  cargo build --locked -q -p sandbox --bin cobalt-sandbox
+  SANDBOX_ADDR=$sandbox SANDBOX_ALLOWED_ORIGINS="http://$a,http://$b" \
+    SANDBOX_WEBHOOK_URLS="http://$a/webhooks/cobalt" RUST_LOG=warn \
+    target/debug/cobalt-sandbox >"$logs/shared-sandbox.out" 2>&1 &
+  echo $! >"$logs/shared-sandbox.pid"
+  wait_for "http://$sandbox/_sandbox/health" shared-sandbox
+  for instance in a b; do
+    local addr=${!instance}
+    COBALT_API_KEY=tk_sandbox_local COBALT_API_URL="http://$sandbox" PUBLIC_URL="http://$addr" \
+      COOKIE_KEY=shared-instances-cookie-key-0123456789abcdef SIGNUP_ENABLED=true \
+      REDIS_URL="$REDIS_TEST_URL" REDIS_KEY_PREFIX="e2e:$$:" ADDRESS_RATE_LIMIT_PER_MINUTE=100000 \
+      LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
+      RUST_LOG=warn target/release/server >"$logs/shared-$instance.out" 2>&1 &
+    echo $! >"$logs/shared-$instance.pid"
+    # Ready: connected to Redis and subscribed to the other instance's messages.
+    wait_for "http://$addr/readyz" "shared-$instance"
+  done
+  (cd end2end && BASE_URL="http://$a" SECOND_URL="http://$b" SANDBOX_URL="http://$sandbox" \
+    npx playwright test --project=shared)
+  for name in shared-a shared-b shared-sandbox; do
+    kill "$(cat "$logs/$name.pid")"
+    rm "$logs/$name.pid"
+  done
 }
 
 contract() {
@@ -86,6 +144,7 @@ stage fmt cargo fmt --all --check
 stage clippy cargo clippy --locked --workspace --exclude frontend --all-targets -- -D warnings
 stage clippy-wasm cargo clippy --locked -p frontend -p cobalt --target wasm32-unknown-unknown -- -D warnings
 stage typescript bash -c "cd end2end && npx tsc --noEmit"
+stage redis start_redis
 stage cargo-test cargo test --locked --workspace --exclude frontend
 if [ -d end2end/contract ]; then
   stage contract contract
@@ -93,6 +152,7 @@ fi
 stage build cargo leptos build --release --precompress --cargo-locked
 stage start-server start_server
 stage playwright playwright
+stage shared shared_instances
 stage load load_test
 
 passed=0
@@ -105,8 +165,10 @@ if [ -f "$logs/contract.log" ]; then
   add "$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$logs/contract.log")" "$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$logs/contract.log")" \
     "$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$logs/contract.log")"
 fi
-add "$(sed -n 's/^ *\([0-9]*\) passed.*/\1/p' "$logs/playwright.log")" "$(sed -n 's/^ *\([0-9]*\) failed.*/\1/p' "$logs/playwright.log")" \
-  "$(sed -n 's/^ *\([0-9]*\) skipped.*/\1/p' "$logs/playwright.log")"
+for run in playwright shared; do
+  add "$(sed -n 's/^ *\([0-9]*\) passed.*/\1/p' "$logs/$run.log")" "$(sed -n 's/^ *\([0-9]*\) failed.*/\1/p' "$logs/$run.log")" \
+    "$(sed -n 's/^ *\([0-9]*\) skipped.*/\1/p' "$logs/$run.log")"
+done
 
 echo
 echo "=== timing"

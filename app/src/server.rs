@@ -11,14 +11,15 @@ pub mod headers;
 pub mod identity;
 pub mod limits;
 pub mod live;
-pub mod sessions;
+pub mod shared;
 pub mod signup;
 pub mod state;
 pub mod vendor;
 
+pub use accounts::CallError;
 pub use config::{Config, ConfigError, Mode, Secret};
 pub use identity::Identity;
-pub use state::{AppState, CallError, app_state};
+pub use state::{AppState, app_state};
 
 use crate::error::AppError;
 

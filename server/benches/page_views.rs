@@ -48,6 +48,7 @@ async fn main() {
             .build(),
         config,
         AssetVersions::default(),
+        app::server::shared::Shared::in_process(),
     )
     .unwrap();
     let router = server::router(state.clone());
@@ -146,7 +147,7 @@ async fn main() {
     let before = calls().await;
     let mut cold = Vec::new();
     for _ in 0..COLD_VIEWS {
-        state.invalidate(&account);
+        app::server::accounts::changed(&state, &account).await;
         cold.push(view().await);
     }
     let after_cold = calls().await;

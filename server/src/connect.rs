@@ -27,7 +27,8 @@ async fn account_and_app(
         return Err(StatusCode::NOT_FOUND.into_response());
     }
     let apps = state
-        .applications(&identity)
+        .account(&identity)
+        .applications()
         .await
         .map_err(|_| Redirect::to(&format!("{detail}?status=unavailable")).into_response())?;
     let app = apps

@@ -33,7 +33,7 @@ pub async fn embed(
     headers: HeaderMap,
     Query(query): Query<EmbedQuery>,
 ) -> Response {
-    let claims = match accept(&state, &headers, query.token.as_deref()) {
+    let claims = match accept(&state, &headers, query.token.as_deref()).await {
         Ok(claims) => claims,
         Err(err) => return refused(&state, StatusCode::UNAUTHORIZED, err.to_string()).await,
     };
@@ -93,7 +93,7 @@ pub async fn continue_as(
 }
 
 /// Verifies the token, checks where it comes from and spends it.
-fn accept(
+async fn accept(
     state: &AppState,
     headers: &HeaderMap,
     token: Option<&str>,
@@ -116,8 +116,9 @@ fn accept(
         return Err(EmbedError::WrongContext);
     }
     match state
-        .sessions
+        .shared
         .spend_embed_token(&claims.jti, claims.expires_at)
+        .await
     {
         Ok(true) => Ok(claims),
         Ok(false) => Err(EmbedError::Replayed),

@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
     let request_timeout = state.config.request_timeout;
     let routes = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
         .route("/", get(|| async { Redirect::to("/integrations") }))
         .route("/brand.css", get(brand_css))
         .route("/signup", post(signup::signup))
@@ -65,14 +66,9 @@ pub fn router(state: AppState) -> Router {
         .route("/vendor/{file}", get(vendor))
         .route(
             csrf::WEBHOOK_PATH,
-            post(webhooks::receive)
-                .with_state((
-                    state.clone(),
-                    std::sync::Arc::new(webhooks::SeenEvents::default()),
-                ))
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    webhooks::MAX_BODY_BYTES,
-                )),
+            post(webhooks::receive).layer(axum::extract::DefaultBodyLimit::max(
+                webhooks::MAX_BODY_BYTES,
+            )),
         )
         // Also registers every `#[server]` fn and provides `state` to them as context.
         .leptos_routes(&state, routes, {
@@ -82,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Outermost last: CSRF, then the session (read once), then the limits that need it.
         .layer(middleware::from_fn_with_state(state.clone(), limits::limit))
+        .layer(middleware::from_fn_with_state(state.clone(), pkg_version))
         .layer(middleware::from_fn_with_state(state.clone(), session::read))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -142,6 +139,21 @@ pub fn harden(routes: Router, request_timeout: std::time::Duration) -> Router {
         }))
 }
 
+/// `/readyz`, for the load balancer: 503 while this instance drains (after SIGTERM) or while
+/// the Redis it shares state through is unreachable (it then serves its own state alone, and
+/// its tabs miss what other instances publish).
+async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    use app::server::shared::Health;
+    if state.draining.load(std::sync::atomic::Ordering::Relaxed) {
+        return (StatusCode::SERVICE_UNAVAILABLE, "draining: shutting down").into_response();
+    }
+    match state.shared.health() {
+        Health::Down => (StatusCode::SERVICE_UNAVAILABLE, "redis unavailable").into_response(),
+        Health::Up => "ready (shared state on redis)".into_response(),
+        Health::Alone => "ready".into_response(),
+    }
+}
+
 /// The host's brand colour as a stylesheet, so pages need no inline style.
 async fn brand_css(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
     let css = state
@@ -187,6 +199,36 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         "something went wrong on our side",
     )
         .into_response()
+}
+
+/// `/pkg/<file>?v=<hash>` for a hash this build does not serve is 404, never cached: during a
+/// rolling deploy a page of one build may ask an instance of another, and the new bytes
+/// cached for a year under the old URL would break that browser's hydration. The page still
+/// works without its wasm, and the next one links this build's assets.
+async fn pkg_version(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let uri = request.uri();
+    let asked = uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|p| p.strip_prefix("v=")));
+    let served = uri
+        .path()
+        .strip_prefix("/pkg/")
+        .and_then(|file| state.assets.of(file));
+    if let (Some(asked), Some(served)) = (asked, served)
+        && asked != served
+    {
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CACHE_CONTROL, "no-store")],
+            "this asset belongs to another build of the tab; reload the page",
+        )
+            .into_response();
+    }
+    next.run(request).await
 }
 
 /// How long browsers may keep a versioned asset: a year, as the URL changes with its content.

@@ -19,6 +19,7 @@ use axum::{
 /// Files and probes: they cost no Cobalt call and are not counted.
 fn is_free(path: &str) -> bool {
     path == "/healthz"
+        || path == "/readyz"
         || path == "/brand.css"
         || path.starts_with("/pkg/")
         || path.starts_with("/vendor/")
@@ -70,11 +71,12 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         state
             .limits
             .spend_address(&client_address(state.config.proxy_hops, &request))
+            .await
             .err()
     } else if let Some(identity) = request.extensions().get::<Identity>()
         && !is_free(path)
     {
-        state.limits.spend(&identity.account_id, 1).err()
+        state.limits.spend(&identity.account_id, 1).await.err()
     } else {
         None
     };

@@ -1,13 +1,17 @@
 //! `GET /events`: the signed-in account's connection status changes, as Server-Sent Events:
 //! `ready` once the subscription is in place, then one `status` per change (data:
-//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`). A comment every 15
+//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`), and `resync` when
+//! changes may have been missed (the tab then refetches every status). A comment every 15
 //! seconds keeps proxies from closing it. The stream ends when the tab closes, the server
-//! shuts down, the session is signed out or its cookie expires. An account may hold a few
-//! streams at once and the server a bounded number in total; beyond, 429 says why.
+//! shuts down, the session is signed out (on any instance) or its cookie expires. An account
+//! may hold a few streams at once (beyond, 429) and the server a bounded number in total
+//! (beyond, 503); the body says why.
 
 use std::convert::Infallible;
 use std::time::Duration;
 
+use app::server::limits::StreamRefused;
+use app::server::live::LiveEvent;
 use app::server::{AppState, Identity};
 use axum::{
     Extension,
@@ -34,12 +38,11 @@ pub async fn events(
         Ok(place) => place,
         Err(refused) => {
             tracing::info!(%refused, "live stream refused");
-            return (
-                StatusCode::TOO_MANY_REQUESTS,
-                [(header::RETRY_AFTER, "60")],
-                refused.to_string(),
-            )
-                .into_response();
+            let status = match refused {
+                StreamRefused::TooManyTabs(_) => StatusCode::TOO_MANY_REQUESTS,
+                StreamRefused::ServerFull => StatusCode::SERVICE_UNAVAILABLE,
+            };
+            return (status, [(header::RETRY_AFTER, "60")], refused.to_string()).into_response();
         }
     };
     // `ready` tells the tab its changes now arrive (it marks `<body data-live>`). Browsers drop
@@ -48,11 +51,16 @@ pub async fn events(
         Event::default().retry(RECONNECT).event("ready").data("{}")
     });
     let updates = state
-        .live
+        .shared
         .subscribe(&identity.account_id)
-        .filter_map(
-            |update| async move { Event::default().event("status").json_data(update).ok() },
-        );
+        .filter_map(|event| async move {
+            match event {
+                LiveEvent::Status(update) => {
+                    Event::default().event("status").json_data(update).ok()
+                }
+                LiveEvent::Resync => Some(Event::default().event("resync").data("{}")),
+            }
+        });
     let ended = session_end(state.clone(), identity);
     let stream = hello
         .chain(updates)
@@ -62,17 +70,23 @@ pub async fn events(
             let _held = &place;
             Ok::<_, Infallible>(event)
         });
-    Sse::new(stream)
+    let mut response = Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-        .into_response()
+        .into_response();
+    // nginx (and proxies that follow it) would otherwise buffer the events.
+    response.headers_mut().insert(
+        header::HeaderName::from_static("x-accel-buffering"),
+        header::HeaderValue::from_static("no"),
+    );
+    response
 }
 
 /// Resolves when the session is signed out or its cookie expires. Listens from the moment
 /// it is called, not from its first poll, so a sign-out before the stream is read counts.
 fn session_end(state: AppState, identity: Identity) -> impl std::future::Future<Output = ()> {
-    let mut revocations = state.sessions.revocations();
+    let mut revocations = state.shared.revocations();
     async move {
-        if state.sessions.is_revoked(&identity.sid) {
+        if state.shared.is_revoked(&identity.sid).await {
             return;
         }
         let expiry = tokio::time::sleep(identity.remaining());
@@ -85,7 +99,7 @@ fn session_end(state: AppState, identity: Identity) -> impl std::future::Future<
                     Ok(_) => {}
                     // Missed some: ask the store directly.
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                        if state.sessions.is_revoked(&identity.sid) {
+                        if state.shared.is_revoked(&identity.sid).await {
                             return;
                         }
                     }

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use app::components::AssetVersions;
+use app::server::shared::Shared;
 use app::server::{AppState, Config, Mode};
 use leptos::config::get_configuration;
 use tracing_subscriber::EnvFilter;
@@ -53,9 +54,28 @@ async fn main() -> anyhow::Result<()> {
         }
     };
 
+    let shared = match &config.redis_url {
+        Some(url) => {
+            let cookie_key = config.cookie_key.expose().as_bytes();
+            match Shared::with_redis(url.expose(), &config.redis_key_prefix, cookie_key) {
+                Ok(shared) => {
+                    tracing::info!(prefix = %config.redis_key_prefix, "shared state on redis");
+                    shared
+                }
+                Err(_) => {
+                    // Not the parser's message: the URL may hold a password.
+                    eprintln!(
+                        "integrations tab: not starting: REDIS_URL does not parse as a Redis URL"
+                    );
+                    std::process::exit(2);
+                }
+            }
+        }
+        None => Shared::in_process(),
+    };
     let assets = AssetVersions::read(&leptos_options);
-    let state =
-        AppState::new(leptos_options, config, assets).context("building the Cobalt client")?;
+    let state = AppState::new(leptos_options, config, assets, shared)
+        .context("building the Cobalt client")?;
 
     let limits = server::listener::ConnectionLimits {
         max: state.config.max_connections,
@@ -68,14 +88,21 @@ async fn main() -> anyhow::Result<()> {
         .with_context(|| format!("binding {addr}"))?;
     let listener = server::listener::Bounded::new(listener, limits);
     tracing::info!("integrations tab listening on http://{addr} (open http://{addr}/integrations)");
-    let live = state.live.clone();
+    let (shared, draining, drain) = (
+        state.shared.clone(),
+        state.draining.clone(),
+        state.config.drain,
+    );
     // The peer address feeds the per-address limits (see PROXY_HOPS behind a proxy).
     let app = server::router(state).into_make_service_with_connect_info::<server::listener::Peer>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             shutdown_signal().await;
+            // Unready first, so the load balancer sends new requests elsewhere meanwhile.
+            draining.store(true, std::sync::atomic::Ordering::Relaxed);
+            tokio::time::sleep(drain).await;
             // Open event streams would otherwise hold the shutdown until every tab closes.
-            live.close();
+            shared.close();
         })
         .await
         .context("serving HTTP")?;

@@ -4,7 +4,7 @@
 //! are listed in [`needs_session`]; without one the visitor is sent to sign in. Sign-out ends
 //! the session on the server too.
 
-use app::server::{AppState, Identity, accounts, identity};
+use app::server::{AppState, Identity, identity};
 use axum::{
     Extension,
     extract::{Request, State},
@@ -27,8 +27,10 @@ pub fn needs_session(path: &str) -> bool {
 
 /// The edge middleware: decodes the session once and gates the pages that need one.
 pub async fn read(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let identity = identity::read(&state.config, request.headers())
-        .filter(|identity| !state.sessions.is_revoked(&identity.sid));
+    let identity = match identity::read(&state.config, request.headers()) {
+        Some(identity) if !state.shared.is_revoked(&identity.sid).await => Some(identity),
+        _ => None,
+    };
     match identity {
         Some(identity) => {
             request.extensions_mut().insert(identity);
@@ -69,13 +71,14 @@ pub(crate) fn sign_in(state: &AppState, identity: &Identity, to: &str) -> Respon
 /// included), its live streams end, and the account's Cobalt session token is revoked.
 pub(crate) async fn end(state: &AppState, identity: &Identity) {
     if state
-        .sessions
+        .shared
         .revoke(&identity.sid, identity.expires_at)
+        .await
         .is_err()
     {
         tracing::error!("the revoked-session store is full: a signed-out cookie may still work");
     }
-    accounts::revoke_session_token(state, &identity.account_id).await;
+    state.account(identity).revoke_session_token().await;
 }
 
 /// `POST /signout`: ends the session on the server and clears the cookie.

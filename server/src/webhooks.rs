@@ -1,19 +1,18 @@
 //! `POST /webhooks/cobalt`: Cobalt's connection events (Created, Deleted, Expired).
 //!
 //! Each request must carry `x-cobalt-signature`, the lowercase hex HMAC-SHA256 of the raw body
-//! keyed with the org API key, compared in constant time. A verified event clears the cached
-//! catalog of its linked account, so the next page view shows the new status, and is pushed
-//! to the account's open tabs (`GET /events`). Redeliveries of an event already handled, and
-//! events older than [`MAX_AGE_SECS`] or from the future, are acknowledged and ignored: a
-//! captured webhook cannot be replayed once it has left the de-duplication memory.
+//! keyed with the org API key, compared in constant time. A verified event makes every
+//! instance's next read of its linked account load afresh, so the next page view shows the new
+//! status, and is pushed to the account's open tabs on every instance (`GET /events`). Acknowledged
+//! and ignored: a redelivery of an event already handled (on any instance), an event older
+//! than one already applied for the same app (Cobalt may deliver out of order), and events
+//! older than [`MAX_AGE_SECS`] or from the future, so a captured webhook cannot be replayed.
 
-use std::collections::{HashSet, VecDeque};
-use std::sync::Mutex;
+use std::net::SocketAddr;
 
 use app::model::{ConnectionStatus, StatusUpdate};
 use app::server::AppState;
-use app::server::live::StatusChange;
-use std::net::SocketAddr;
+use app::server::shared::Verdict;
 
 use axum::{
     Extension,
@@ -28,8 +27,6 @@ use sha2::Sha256;
 
 /// Largest webhook body accepted; Cobalt's connection events are a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
-/// How many recent event ids are remembered for de-duplication.
-const REMEMBERED: usize = 4096;
 /// Oldest event handled: Cobalt retries a failed delivery 3 times with exponential backoff,
 /// well within this.
 pub const MAX_AGE_SECS: u64 = 3600;
@@ -40,33 +37,6 @@ const FUTURE_SKEW_SECS: u64 = 300;
 fn is_fresh(created_at: Option<u64>, now: u64) -> bool {
     created_at
         .is_some_and(|at| at <= now + FUTURE_SKEW_SECS && now.saturating_sub(at) <= MAX_AGE_SECS)
-}
-
-/// Event ids already handled, oldest first, bounded.
-#[derive(Default)]
-pub struct SeenEvents {
-    inner: Mutex<(HashSet<String>, VecDeque<String>)>,
-}
-
-impl SeenEvents {
-    /// Records `id`; `false` when it was seen before.
-    fn first_time(&self, id: String) -> bool {
-        let mut guard = self
-            .inner
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (set, order) = &mut *guard;
-        if !set.insert(id.clone()) {
-            return false;
-        }
-        order.push_back(id);
-        if order.len() > REMEMBERED
-            && let Some(oldest) = order.pop_front()
-        {
-            set.remove(&oldest);
-        }
-        true
-    }
 }
 
 /// Whether `signature` (hex) is the HMAC-SHA256 of `body` under `key`, in constant time.
@@ -82,18 +52,17 @@ pub fn signature_is_valid(key: &[u8], body: &[u8], signature: &str) -> bool {
 }
 
 pub async fn receive(
-    State((state, seen)): State<(AppState, std::sync::Arc<SeenEvents>)>,
+    State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<crate::listener::Peer>>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let peer = peer.map(|Extension(ConnectInfo(peer))| peer.0);
-    handle(&state, &seen, peer, &headers, &body).await
+    handle(&state, peer, &headers, &body).await
 }
 
 async fn handle(
     state: &AppState,
-    seen: &SeenEvents,
     peer: Option<SocketAddr>,
     headers: &HeaderMap,
     body: &[u8],
@@ -109,7 +78,7 @@ async fn handle(
         // Only refusals spend the address's budget: a flood of forgeries gets 429, while
         // Cobalt's own deliveries, however many, are always read.
         let address = crate::limits::address_of(state.config.proxy_hops, headers, peer);
-        if let Err(error) = state.limits.spend_address(&address) {
+        if let Err(error) = state.limits.spend_address(&address).await {
             return crate::limits::refuse(crate::csrf::WEBHOOK_PATH, &error);
         }
         tracing::warn!("webhook refused: missing or bad signature");
@@ -123,10 +92,13 @@ async fn handle(
             return StatusCode::OK.into_response();
         }
     };
-    if !is_fresh(event.created_at_unix(), app::server::identity::now_secs()) {
+    let Some(at) = event
+        .created_at_unix()
+        .filter(|at| is_fresh(Some(*at), app::server::identity::now_secs()))
+    else {
         tracing::info!(created_at = %event.created_at, "webhook ignored: too old or from the future");
         return StatusCode::OK.into_response();
-    }
+    };
     let id = format!(
         "{}|{}|{}|{}",
         event.event.as_str(),
@@ -134,12 +106,25 @@ async fn handle(
         event.slug,
         event.created_at
     );
-    if !seen.first_time(id) {
-        tracing::debug!("webhook redelivery ignored");
-        return StatusCode::OK.into_response();
+    let scope = format!("{}/{}", event.linked_account_id, event.slug);
+    // Past `at + MAX_AGE_SECS` the event is refused as too old: no need to remember it longer.
+    match state
+        .shared
+        .webhook(&id, &scope, at, at + MAX_AGE_SECS)
+        .await
+    {
+        Verdict::Apply => {}
+        Verdict::Redelivery => {
+            tracing::debug!("webhook redelivery ignored");
+            return StatusCode::OK.into_response();
+        }
+        Verdict::Stale => {
+            tracing::info!(slug = %event.slug, "webhook ignored: a newer event for this app was applied");
+            return StatusCode::OK.into_response();
+        }
     }
     tracing::info!(event = event.event.as_str(), slug = %event.slug, "connection event");
-    state.invalidate(&event.linked_account_id);
+    app::server::accounts::changed(state, &event.linked_account_id).await;
     // One connection per app, the tab's model: its event says the app's new status. (An app
     // with several connections, Cobalt's multi-auth, would need Cobalt asked afresh.)
     let status = match event.event {
@@ -149,13 +134,14 @@ async fn handle(
         _ => None,
     };
     if let Some(status) = status {
-        state.live.publish(StatusChange {
-            account_id: event.linked_account_id,
-            update: StatusUpdate {
-                slug: event.slug,
-                status,
-            },
-        });
+        let update = StatusUpdate {
+            slug: event.slug,
+            status,
+        };
+        state
+            .shared
+            .publish_status(&event.linked_account_id, update)
+            .await;
     }
     StatusCode::OK.into_response()
 }
@@ -185,17 +171,5 @@ mod tests {
         assert!(is_fresh(Some(now + 60), now));
         assert!(!is_fresh(Some(now + 3600), now));
         assert!(!is_fresh(None, now), "an unreadable date is not trusted");
-    }
-
-    #[test]
-    fn an_event_is_handled_once_and_memory_stays_bounded() {
-        let seen = SeenEvents::default();
-        assert!(seen.first_time("a".into()));
-        assert!(!seen.first_time("a".into()));
-        for i in 0..(REMEMBERED + 10) {
-            seen.first_time(i.to_string());
-        }
-        let guard = seen.inner.lock().unwrap();
-        assert!(guard.0.len() <= REMEMBERED && guard.1.len() <= REMEMBERED);
     }
 }

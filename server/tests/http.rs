@@ -32,7 +32,7 @@ const API_KEY: &str = "tk_sandbox_local";
 
 struct TestApp {
     router: Router,
-    sandbox: sandbox::RunningSandbox,
+    sandbox: std::sync::Arc<sandbox::RunningSandbox>,
     http: reqwest::Client,
 }
 
@@ -135,11 +135,12 @@ async fn test_app_with(
             .build(),
         config,
         AssetVersions::default(),
+        app::server::shared::Shared::in_process(),
     )
     .unwrap();
     TestApp {
         router: server::router(state),
-        sandbox,
+        sandbox: std::sync::Arc::new(sandbox),
         http: reqwest::Client::new(),
     }
 }
@@ -436,6 +437,8 @@ fn now() -> u64 {
 
 #[path = "http/security.rs"]
 mod security;
+#[path = "http/shared.rs"]
+mod shared;
 
 #[tokio::test]
 async fn healthz_is_ok() {

@@ -28,7 +28,9 @@ impl std::fmt::Debug for CobaltSession {
 pub async fn get_session_token(force_refresh: bool) -> Result<CobaltSession, AppError> {
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity()?;
-    let token = crate::server::accounts::session_token(&state, &identity, force_refresh)
+    let token = state
+        .account(&identity)
+        .session_token(force_refresh)
         .await
         .map_err(AppError::with_status)?;
     Ok(CobaltSession {

@@ -52,7 +52,7 @@ pub async fn config_form(
             .map_err(AppError::with_status)?;
     form.stored_secrets = crate::server::configure::redact_secrets(&mut form.config);
     // Only the page lists the other configurations; saving a form does not need them.
-    form.named = match crate::server::configure::named_configs(&state, &identity, &slug).await {
+    form.named = match state.account(&identity).named_configs(&slug).await {
         Ok(named) => named.to_vec(),
         Err(error) => {
             tracing::warn!(%error, "listing the named configurations failed");

@@ -11,7 +11,11 @@ use crate::model::IntegrationCard;
 pub async fn list_integrations() -> Result<Vec<IntegrationCard>, AppError> {
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity()?;
-    state.cards(&identity).await.map_err(AppError::with_status)
+    state
+        .account(&identity)
+        .cards()
+        .await
+        .map_err(AppError::with_status)
 }
 
 /// One app with the signed-in account's connections. Unknown slugs are 404.
@@ -21,7 +25,8 @@ pub async fn get_integration(slug: String) -> Result<cobalt::Application, AppErr
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity()?;
     let apps = state
-        .applications(&identity)
+        .account(&identity)
+        .applications()
         .await
         .map_err(AppError::with_status)?;
     apps.iter()

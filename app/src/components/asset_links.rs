@@ -61,6 +61,20 @@ impl AssetVersions {
     }
 }
 
+impl AssetVersions {
+    /// The version this build serves for the `/pkg` file `name`, when it is one of the
+    /// versioned assets and its file was found.
+    pub fn of(&self, name: &str) -> Option<&str> {
+        let version = match name.rsplit_once('.')?.1 {
+            "js" => &self.js,
+            "wasm" => &self.wasm,
+            "css" => &self.css,
+            _ => return None,
+        };
+        (!version.is_empty()).then_some(version.as_str())
+    }
+}
+
 /// FNV-1a: a stable, dependency-free content hash, good enough to bust caches.
 #[cfg(feature = "ssr")]
 fn fnv1a(bytes: &[u8]) -> u64 {

@@ -46,14 +46,6 @@ pub fn IntegrationPage() -> impl IntoView {
             config_notice(|name| q.get(name)),
         )
     });
-    #[cfg(feature = "ssr")]
-    if outcome.is_some()
-        && let Some(state) = use_context::<crate::server::AppState>()
-        && let Ok(identity) = crate::server::current_identity()
-        && state.limits.allow_status_refresh(&identity.account_id)
-    {
-        state.invalidate(&identity.account_id);
-    }
     view! {
         <SiteHeader platform_name=platform_name() viewer=viewer() />
         <main class="page detail">
@@ -80,6 +72,10 @@ pub fn IntegrationPage() -> impl IntoView {
                             (outcome.clone(), config_id.clone(), config_notice.clone());
                         let slug = slug();
                         Suspend::new(async move {
+                            #[cfg(feature = "ssr")]
+                            if outcome.is_some() {
+                                crate::server::accounts::refresh_after_return().await;
+                            }
                             get_integration(slug)
                                 .await
                                 .map(|app| view! { <Detail app outcome config_id notice /> })

@@ -14,7 +14,14 @@ pub struct Cache<V> {
 
 struct Slot<V> {
     /// Held across the load, so the second caller waits for the first one's result.
-    value: tokio::sync::Mutex<Option<(V, Instant)>>,
+    value: tokio::sync::Mutex<Option<Entry<V>>>,
+}
+
+struct Entry<V> {
+    value: V,
+    expires: Instant,
+    /// The generation it was loaded under (see [`Cache::get_or_load`]).
+    generation: u64,
 }
 
 impl<V: Clone> Cache<V> {
@@ -25,21 +32,28 @@ impl<V: Clone> Cache<V> {
         }
     }
 
-    /// The cached value for `key` if it has not expired, else the result of `load`, which
-    /// returns the value and when it expires. Errors are not cached.
-    pub async fn get_or_load<E, F>(&self, key: &str, load: F) -> Result<V, E>
+    /// The cached value for `key` if it has not expired and was loaded under `generation`,
+    /// else the result of `load`, which returns the value and when it expires. Errors are not
+    /// cached. `generation` is the key's change counter, read before this call, so a change
+    /// made during the load makes the next read load again.
+    pub async fn get_or_load<E, F>(&self, key: &str, generation: u64, load: F) -> Result<V, E>
     where
         F: Future<Output = Result<(V, Instant), E>>,
     {
         let slot = self.slot(key);
         let mut value = slot.value.lock().await;
-        if let Some((cached, expires)) = value.as_ref()
-            && Instant::now() < *expires
+        if let Some(entry) = value.as_ref()
+            && Instant::now() < entry.expires
+            && entry.generation == generation
         {
-            return Ok(cached.clone());
+            return Ok(entry.value.clone());
         }
         let (fresh, expires) = load.await?;
-        *value = Some((fresh.clone(), expires));
+        *value = Some(Entry {
+            value: fresh.clone(),
+            expires,
+            generation,
+        });
         Ok(fresh)
     }
 
@@ -47,7 +61,7 @@ impl<V: Clone> Cache<V> {
     pub fn remove(&self, key: &str) -> Option<V> {
         let slot = self.lock().remove(key)?;
         let value = slot.value.try_lock().ok()?;
-        value.as_ref().map(|(value, _)| value.clone())
+        value.as_ref().map(|entry| entry.value.clone())
     }
 
     /// Forgets `key`, so the next read loads afresh.
@@ -83,7 +97,7 @@ impl<V: Clone> Cache<V> {
     fn evict(slots: &mut HashMap<String, Arc<Slot<V>>>, capacity: usize) {
         let now = Instant::now();
         slots.retain(|_, slot| match slot.value.try_lock() {
-            Ok(value) => value.as_ref().is_some_and(|(_, expires)| *expires > now),
+            Ok(value) => value.as_ref().is_some_and(|entry| entry.expires > now),
             Err(_) => true,
         });
         let target = capacity - capacity / 4;
@@ -120,7 +134,7 @@ mod tests {
                 let (cache, loads) = (cache.clone(), loads.clone());
                 tokio::spawn(async move {
                     cache
-                        .get_or_load("a", async {
+                        .get_or_load("a", 0, async {
                             loads.fetch_add(1, Ordering::SeqCst);
                             tokio::time::sleep(Duration::from_millis(20)).await;
                             Ok::<_, ()>((7, in_a_minute()))
@@ -141,29 +155,38 @@ mod tests {
         let past = Instant::now();
         assert_eq!(
             cache
-                .get_or_load("a", async { Ok::<_, ()>((1, past)) })
+                .get_or_load("a", 0, async { Ok::<_, ()>((1, past)) })
                 .await,
             Ok(1)
         );
         assert_eq!(
             cache
-                .get_or_load("a", async { Ok::<_, ()>((2, in_a_minute())) })
+                .get_or_load("a", 0, async { Ok::<_, ()>((2, in_a_minute())) })
                 .await,
             Ok(2)
         );
         assert_eq!(
             cache
-                .get_or_load("a", async { Ok::<_, ()>((3, in_a_minute())) })
+                .get_or_load("a", 0, async { Ok::<_, ()>((3, in_a_minute())) })
                 .await,
             Ok(2)
         );
         cache.invalidate("a");
         assert_eq!(
             cache
-                .get_or_load("a", async { Ok::<_, ()>((4, in_a_minute())) })
+                .get_or_load("a", 0, async { Ok::<_, ()>((4, in_a_minute())) })
                 .await,
             Ok(4)
         );
+    }
+
+    #[tokio::test]
+    async fn another_generation_loads_again() {
+        let cache = Cache::<u32>::new(10);
+        let load = |v| async move { Ok::<_, ()>((v, in_a_minute())) };
+        assert_eq!(cache.get_or_load("a", 1, load(1)).await, Ok(1));
+        assert_eq!(cache.get_or_load("a", 1, load(2)).await, Ok(1));
+        assert_eq!(cache.get_or_load("a", 2, load(3)).await, Ok(3));
     }
 
     #[tokio::test]
@@ -171,13 +194,13 @@ mod tests {
         let cache = Cache::<u32>::new(10);
         assert_eq!(
             cache
-                .get_or_load("a", async { Err::<(u32, Instant), _>("down") })
+                .get_or_load("a", 0, async { Err::<(u32, Instant), _>("down") })
                 .await,
             Err("down")
         );
         assert_eq!(
             cache
-                .get_or_load("a", async { Ok::<_, &str>((5, in_a_minute())) })
+                .get_or_load("a", 0, async { Ok::<_, &str>((5, in_a_minute())) })
                 .await,
             Ok(5)
         );
@@ -189,7 +212,7 @@ mod tests {
         for i in 0..100 {
             let key = format!("k{i}");
             cache
-                .get_or_load(&key, async { Ok::<_, ()>((i, in_a_minute())) })
+                .get_or_load(&key, 0, async { Ok::<_, ()>((i, in_a_minute())) })
                 .await
                 .unwrap();
             let held = cache.lock().len();

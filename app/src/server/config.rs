@@ -71,6 +71,15 @@ pub struct Config {
     /// origins in `FRAME_ANCESTORS`); a hand-off inside an iframe is accepted from any framer
     /// the CSP allows.
     pub embed_origins: Vec<String>,
+    /// The Redis several instances share (`REDIS_URL`; it may hold a password, so it is a
+    /// secret); `None`: this instance runs alone on in-process state.
+    pub redis_url: Option<Secret>,
+    /// Prefix of every key and channel in Redis (`REDIS_KEY_PREFIX`), so deployments and test
+    /// runs can share one server.
+    pub redis_key_prefix: String,
+    /// How long a SIGTERM'd instance keeps serving while `/readyz` says 503, before its live
+    /// streams close and it stops (`DRAIN_SECS`), so the load balancer moves tabs off first.
+    pub drain: Duration,
 }
 
 /// A secret setting. Its `Debug` never shows the value.
@@ -124,6 +133,9 @@ impl std::fmt::Debug for Config {
             .field("idle_timeout", &self.idle_timeout)
             .field("embed_audience", &self.embed_audience)
             .field("embed_origins", &self.embed_origins)
+            .field("redis_url", &self.redis_url)
+            .field("redis_key_prefix", &self.redis_key_prefix)
+            .field("drain", &self.drain)
             .finish()
     }
 }
@@ -273,7 +285,24 @@ impl Config {
                 })
                 .collect(),
         };
+        let redis_url = get("REDIS_URL")
+            .map(|url| redis_url(&url, &mode))
+            .transpose()?;
+        let redis_key_prefix = get("REDIS_KEY_PREFIX").unwrap_or_else(|| "itab:".into());
+        if redis_key_prefix.len() > 64
+            || !redis_key_prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ":_-.".contains(c))
+        {
+            return Err(ConfigError::Invalid {
+                name: "REDIS_KEY_PREFIX",
+                reason: "up to 64 letters, digits and `:_-.`, e.g. itab:prod:".into(),
+            });
+        }
         Ok(Self {
+            drain: Duration::from_secs(count(&get, "DRAIN_SECS", 0, 0..=300)? as u64),
+            redis_url,
+            redis_key_prefix,
             embed_audience,
             embed_origins,
             address_rate_limit_per_minute: per_minute(&get, "ADDRESS_RATE_LIMIT_PER_MINUTE", 30)?,
@@ -344,6 +373,26 @@ fn secure_url(name: &'static str, value: &str) -> Result<String, ConfigError> {
             reason: "must be an https URL in live mode (plain http only on localhost)".into(),
         })
     }
+}
+
+/// `REDIS_URL`: a Redis URL, only with an external Cobalt that every instance shares.
+fn redis_url(value: &str, mode: &Mode) -> Result<Secret, ConfigError> {
+    let invalid = |reason: &str| ConfigError::Invalid {
+        name: "REDIS_URL",
+        reason: reason.into(),
+    };
+    if *mode == Mode::Sandbox {
+        return Err(invalid(
+            "several instances must share one Cobalt, but without COBALT_API_KEY each runs its own private sandbox; set COBALT_API_KEY and COBALT_API_URL (live Cobalt, or one standalone cobalt-sandbox)",
+        ));
+    }
+    let schemes = ["redis://", "rediss://", "unix://", "redis+unix://"];
+    if !schemes.iter().any(|scheme| value.starts_with(scheme)) {
+        return Err(invalid(
+            "must be a redis://, rediss:// or unix:// URL, e.g. redis://10.0.0.5:6379/0",
+        ));
+    }
+    Ok(Secret::new(value))
 }
 
 fn base_url(name: &'static str, value: &str) -> Result<String, ConfigError> {
@@ -594,12 +643,48 @@ mod tests {
             LIVE_URL,
             ("COOKIE_KEY", &cookie_key),
             ("EMBED_SECRET", &embed_secret),
+            ("REDIS_URL", "redis://:redis-password@10.0.0.5:6379"),
         ])
         .unwrap();
         let debug = format!("{config:?}");
-        for secret in ["pk_very_secret", cookie_key.as_str(), embed_secret.as_str()] {
+        for secret in [
+            "pk_very_secret",
+            cookie_key.as_str(),
+            embed_secret.as_str(),
+            "redis-password",
+        ] {
             assert!(!debug.contains(secret), "{debug}");
         }
+    }
+
+    #[test]
+    fn redis_needs_a_shared_cobalt_a_redis_url_and_a_plain_prefix() {
+        let cookie_key = "c".repeat(40);
+        let live = |extra: (&'static str, &'static str)| {
+            config(&[
+                ("COBALT_API_KEY", "tk_1"),
+                LIVE_URL,
+                ("COOKIE_KEY", cookie_key.as_str()),
+                extra,
+            ])
+        };
+        let shared = live(("REDIS_URL", "unix:///tmp/redis.sock")).unwrap();
+        assert!(shared.redis_url.is_some());
+        assert_eq!(shared.redis_key_prefix, "itab:");
+        let err = config(&[("REDIS_URL", "redis://127.0.0.1")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("REDIS_URL") && err.contains("sandbox"),
+            "{err}"
+        );
+        let err = live(("REDIS_URL", "http://127.0.0.1"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("redis://"), "{err}");
+        let err = live(("REDIS_KEY_PREFIX", "a b")).unwrap_err().to_string();
+        assert!(err.contains("REDIS_KEY_PREFIX"), "{err}");
+        assert!(config(&[]).unwrap().redis_url.is_none(), "alone by default");
     }
 
     #[test]

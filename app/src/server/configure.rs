@@ -26,7 +26,7 @@ pub async fn find_or_create(
     config_id: Option<&str>,
 ) -> Result<cobalt::Config, AppError> {
     check_owned(state, identity, slug, config_id).await?;
-    find_or_create_unchecked(state, identity, slug, config_id).await
+    state.account(identity).config(slug, config_id).await
 }
 
 /// Refuses a named configuration the account does not own (404, as if it did not exist).
@@ -41,7 +41,9 @@ async fn check_owned(
         None => Ok(()),
         Some(id) if id == identity.account_id => Ok(()),
         Some(id)
-            if named_configs(state, identity, slug)
+            if state
+                .account(identity)
+                .named_configs(slug)
                 .await?
                 .iter()
                 .any(|n| n == id) =>
@@ -50,62 +52,6 @@ async fn check_owned(
         }
         Some(_) => Err(AppError::NotFound("that configuration".into())),
     }
-}
-
-fn named_key(identity: &Identity, slug: &str) -> String {
-    format!("{}\n{slug}", identity.account_id)
-}
-
-/// The names of the account's named configurations of the app, cached like the catalog and
-/// forgotten when one is created or deleted.
-pub async fn named_configs(
-    state: &AppState,
-    identity: &Identity,
-    slug: &str,
-) -> Result<std::sync::Arc<Vec<String>>, AppError> {
-    state
-        .caches
-        .named_configs
-        .get_or_load(&named_key(identity, slug), async {
-            let ids = state
-                .with_account(identity, || {
-                    state.cobalt.list_config_ids(&identity.account_id, slug)
-                })
-                .await?;
-            let named = ids
-                .into_iter()
-                .map(|r| r.config_id)
-                .filter(|id| *id != identity.account_id)
-                .collect();
-            Ok::<_, super::CallError>((
-                std::sync::Arc::new(named),
-                std::time::Instant::now() + super::state::CATALOG_TTL,
-            ))
-        })
-        .await
-        .map_err(AppError::from)
-}
-
-async fn find_or_create_unchecked(
-    state: &AppState,
-    identity: &Identity,
-    slug: &str,
-    config_id: Option<&str>,
-) -> Result<cobalt::Config, AppError> {
-    let payload = cobalt::ConfigPayload {
-        slug: slug.to_owned(),
-        config_id: config_id.map(str::to_owned),
-        labels: None,
-        workflows: None,
-    };
-    state
-        .with_account(identity, || {
-            state
-                .cobalt
-                .find_or_create_config(&identity.account_id, &payload)
-        })
-        .await
-        .map_err(AppError::from)
 }
 
 /// Finds or creates the config and fetches the options of every dynamic or dependent select.
@@ -263,15 +209,10 @@ impl Place<'_> {
             workflow_id: workflow,
             config_id: self.config_id,
         };
-        let account = self.identity.account_id.as_str();
         let answer = self
             .state
-            .limited(
-                account,
-                self.state
-                    .cobalt
-                    .field_options(account, location, parent_value.as_ref()),
-            )
+            .account(self.identity)
+            .call(|cobalt, id| cobalt.field_options(id, location, parent_value.as_ref()))
             .await
             .map_err(|error| {
                 tracing::warn!(?error, field = %field.id, "field options failed to load");
@@ -361,11 +302,9 @@ pub async fn save(
             .collect(),
     };
     let saved = state
-        .with_account(identity, || {
-            state.cobalt.update_config(&identity.account_id, &payload)
-        })
+        .account(identity)
+        .change(|cobalt, id| cobalt.update_config(id, &payload))
         .await;
-    state.invalidate(&identity.account_id);
     match saved {
         Ok(config) if config.field_errors.is_empty() => Ok(()),
         Ok(config) => {
@@ -448,17 +387,16 @@ pub async fn create_named(
             "That name is taken by the default configuration; choose another.".into(),
         ));
     }
-    let named = named_configs(state, identity, slug).await?;
+    let account = state.account(identity);
+    let named = account.named_configs(slug).await?;
     if !named.contains(&name) && named.len() >= MAX_NAMED_CONFIGS {
         return Err(AppError::Validation(format!(
             "An app can have at most {MAX_NAMED_CONFIGS} named configurations; delete one first."
         )));
     }
-    find_or_create_unchecked(state, identity, slug, Some(&name)).await?;
-    state
-        .caches
-        .named_configs
-        .invalidate(&named_key(identity, slug));
+    account.config(slug, Some(&name)).await?;
+    // A new name in the account's list.
+    account.changed().await;
     Ok(name)
 }
 
@@ -471,17 +409,10 @@ pub async fn delete(
     config_id: Option<&str>,
 ) -> Result<(), AppError> {
     check_owned(state, identity, slug, config_id).await?;
-    let deleted = state
-        .with_account(identity, || {
-            state
-                .cobalt
-                .delete_config(&identity.account_id, slug, config_id)
-        })
-        .await;
-    state.invalidate(&identity.account_id);
     state
-        .caches
-        .named_configs
-        .invalidate(&named_key(identity, slug));
-    deleted.map(drop).map_err(AppError::from)
+        .account(identity)
+        .change(|cobalt, id| cobalt.delete_config(id, slug, config_id))
+        .await
+        .map(drop)
+        .map_err(AppError::from)
 }

@@ -17,9 +17,8 @@ pub async fn oauth_redirect(
     let return_to = format!("{}/integrations/{slug}", state.config.public_url);
     let params = [("redirect_uri", return_to.as_str())];
     state
-        .with_account(identity, || {
-            state.cobalt.oauth_url(&identity.account_id, slug, &params)
-        })
+        .account(identity)
+        .call(|cobalt, id| cobalt.oauth_url(id, slug, &params))
         .await
         .map(|auth| auth.auth_url)
         .map_err(AppError::from)
@@ -72,13 +71,9 @@ pub async fn save_credentials(
         })
         .collect();
     let saved = state
-        .with_account(identity, || {
-            state
-                .cobalt
-                .save_key_credentials(&identity.account_id, slug, &payload)
-        })
+        .account(identity)
+        .change(|cobalt, id| cobalt.save_key_credentials(id, slug, &payload))
         .await;
-    state.invalidate(&identity.account_id);
     match saved {
         Ok(result) if result.success => Ok(()),
         Ok(_) => Err((
@@ -117,19 +112,17 @@ pub async fn save_credentials(
 /// Disconnects the app for the account (Cobalt deletes its configurations with it) and tells
 /// the account's open tabs at once, without waiting for Cobalt's webhook.
 pub async fn disconnect(state: &AppState, identity: &Identity, slug: &str) -> Result<(), AppError> {
-    let result = state
-        .with_account(identity, || {
-            state.cobalt.disconnect(&identity.account_id, slug)
-        })
+    state
+        .account(identity)
+        .change(|cobalt, id| cobalt.disconnect(id, slug))
+        .await?;
+    let update = crate::model::StatusUpdate {
+        slug: slug.to_owned(),
+        status: crate::model::ConnectionStatus::Available,
+    };
+    state
+        .shared
+        .publish_status(&identity.account_id, update)
         .await;
-    state.invalidate(&identity.account_id);
-    result.map_err(AppError::from)?;
-    state.live.publish(super::live::StatusChange {
-        account_id: identity.account_id.clone(),
-        update: crate::model::StatusUpdate {
-            slug: slug.to_owned(),
-            status: crate::model::ConnectionStatus::Available,
-        },
-    });
     Ok(())
 }

@@ -6,13 +6,14 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tokio::sync::Semaphore;
 
+use super::shared::{Budget, Shared};
 use crate::error::AppError;
 
-/// Most buckets each limiter keeps; full buckets are dropped first beyond it.
+/// Most accounts the in-flight map keeps; idle ones are dropped first beyond it.
 const MAX_KEYS: usize = 100_000;
 /// Cobalt calls one account may have running at once; more wait their turn.
 pub const MAX_IN_FLIGHT: usize = 4;
@@ -30,67 +31,14 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Token buckets by key, each refilling `per_minute` a minute continuously; a burst may spend
-/// the whole minute's share at once.
-pub struct Buckets {
-    per_minute: f64,
-    buckets: Mutex<HashMap<String, (f64, Instant)>>,
-}
-
-impl Buckets {
-    pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute: f64::from(per_minute),
-            buckets: Mutex::default(),
-        }
-    }
-
-    /// Gives `cost` back to the key's bucket (a call that was spent for but never made).
-    pub fn give_back(&self, key: &str, cost: f64) {
-        if let Some((left, _)) = lock(&self.buckets).get_mut(key) {
-            *left = (*left + cost).min(self.per_minute);
-        }
-    }
-
-    /// Takes `cost` from the key's bucket: `Err(seconds)` until that much is back.
-    pub fn take(&self, key: &str, cost: f64, now: Instant) -> Result<(), u64> {
-        let rate = self.per_minute / 60.0;
-        let mut buckets = lock(&self.buckets);
-        if buckets.len() >= MAX_KEYS && !buckets.contains_key(key) {
-            let full = self.per_minute;
-            buckets.retain(|_, (left, at)| {
-                *left + now.saturating_duration_since(*at).as_secs_f64() * rate < full
-            });
-            // Every bucket still in use: this key goes uncounted rather than grow the map.
-            if buckets.len() >= MAX_KEYS {
-                return Ok(());
-            }
-        }
-        let (left, at) = buckets
-            .entry(key.to_owned())
-            .or_insert((self.per_minute, now));
-        *left =
-            (*left + now.saturating_duration_since(*at).as_secs_f64() * rate).min(self.per_minute);
-        *at = now;
-        if *left >= cost {
-            *left -= cost;
-            Ok(())
-        } else {
-            Err(((cost - *left) / rate).ceil().max(1.0) as u64)
-        }
-    }
-}
-
-/// Every limit of the server, shared by all requests.
+/// Every limit of the server, shared by all requests. The budgets, the status-refresh gate
+/// and Cobalt's back-off hold across instances ([`Shared`]); calls in flight and open streams
+/// are this instance's own.
 pub struct Limits {
-    /// Per linked account: requests and the Cobalt calls they make.
-    pub accounts: Buckets,
-    /// Per client address: sign-up, the embed hand-off and the webhook receiver.
-    pub addresses: Buckets,
+    shared: Arc<Shared>,
+    account_per_minute: u32,
+    address_per_minute: u32,
     in_flight: Mutex<HashMap<String, Arc<Semaphore>>>,
-    /// Cobalt said 429: no call goes out before this instant.
-    cobalt_busy_until: Mutex<Option<Instant>>,
-    status_refreshed: Mutex<HashMap<String, Instant>>,
     streams: Mutex<StreamCount>,
     streams_per_account: usize,
     streams_total: usize,
@@ -112,13 +60,12 @@ pub struct LimitSettings {
 }
 
 impl Limits {
-    pub fn new(settings: LimitSettings) -> Self {
+    pub fn new(settings: LimitSettings, shared: Arc<Shared>) -> Self {
         Self {
-            accounts: Buckets::new(settings.account_per_minute),
-            addresses: Buckets::new(settings.address_per_minute),
+            shared,
+            account_per_minute: settings.account_per_minute,
+            address_per_minute: settings.address_per_minute,
             in_flight: Mutex::default(),
-            cobalt_busy_until: Mutex::default(),
-            status_refreshed: Mutex::default(),
             streams: Mutex::default(),
             streams_per_account: settings.streams_per_account,
             streams_total: settings.streams_total,
@@ -126,53 +73,60 @@ impl Limits {
     }
 
     /// Spends `cost` of the account's budget, or says how long to wait.
-    pub fn spend(&self, account: &str, cost: u32) -> Result<(), AppError> {
-        self.accounts
-            .take(account, f64::from(cost), Instant::now())
+    pub async fn spend(&self, account: &str, cost: u32) -> Result<(), AppError> {
+        self.shared
+            .take(
+                Budget::Account,
+                account,
+                self.account_per_minute,
+                f64::from(cost),
+            )
+            .await
             .map_err(|retry_after| AppError::RateLimited { retry_after })
     }
 
     /// Spends one Cobalt call of the account's budget; the charge is given back if it is
     /// dropped before [`Charge::keep`] (the call was cancelled before it was made: a render
     /// that drops a pending load, for one).
-    pub fn charge<'a>(&'a self, account: &'a str) -> Result<Charge<'a>, AppError> {
-        self.spend(account, 1)?;
+    pub async fn charge(&self, account: &str) -> Result<Charge, AppError> {
+        self.spend(account, 1).await?;
         Ok(Charge {
-            limits: self,
-            account,
-            kept: false,
+            give_back: Some((
+                self.shared.clone(),
+                account.to_owned(),
+                self.account_per_minute,
+            )),
         })
     }
 
     /// Spends one request of the address's budget, or says how long to wait.
-    pub fn spend_address(&self, address: &str) -> Result<(), AppError> {
-        self.addresses
-            .take(address, 1.0, Instant::now())
+    pub async fn spend_address(&self, address: &str) -> Result<(), AppError> {
+        self.shared
+            .take(Budget::Address, address, self.address_per_minute, 1.0)
+            .await
             .map_err(|retry_after| AppError::RateLimited { retry_after })
     }
 
-    /// Whether calls to Cobalt are stopped by an earlier 429, and for how long.
+    /// Whether calls to Cobalt are stopped by an earlier 429 (on any instance), and for how
+    /// long.
     pub fn cobalt_busy(&self) -> Result<(), AppError> {
-        let now = Instant::now();
-        match *lock(&self.cobalt_busy_until) {
-            Some(until) if until > now => Err(AppError::Busy {
-                retry_after: until.duration_since(now).as_secs().max(1),
+        match self.shared.cobalt_busy() {
+            Some(left) => Err(AppError::Busy {
+                retry_after: left.as_secs().max(1),
             }),
-            _ => Ok(()),
+            None => Ok(()),
         }
     }
 
-    /// Cobalt answered 429: stop every call for `retry_after` (or a default), capped.
-    pub fn cobalt_said_slow_down(&self, retry_after: Option<Duration>) {
+    /// Cobalt answered 429: stop every call of every instance for `retry_after` (or a
+    /// default), capped.
+    pub async fn cobalt_said_slow_down(&self, retry_after: Option<Duration>) {
         let wait = retry_after.unwrap_or(DEFAULT_BACKOFF).min(MAX_BACKOFF);
-        let until = Instant::now() + wait;
-        let mut busy = lock(&self.cobalt_busy_until);
-        if busy.is_none_or(|current| current < until) {
+        if self.shared.cobalt_said_slow_down(wait).await {
             tracing::warn!(
                 wait_secs = wait.as_secs(),
                 "cobalt rate limit reached: calls stop until it passes"
             );
-            *busy = Some(until);
         }
     }
 
@@ -191,21 +145,12 @@ impl Limits {
         semaphore.acquire_owned().await.ok()
     }
 
-    /// Whether a `?status=` may reload the account's catalog now (at most every few seconds).
-    pub fn allow_status_refresh(&self, account: &str) -> bool {
-        let now = Instant::now();
-        let mut last = lock(&self.status_refreshed);
-        if last
-            .get(account)
-            .is_some_and(|at| now.duration_since(*at) < STATUS_REFRESH_INTERVAL)
-        {
-            return false;
-        }
-        if last.len() >= MAX_KEYS {
-            last.retain(|_, at| now.duration_since(*at) < STATUS_REFRESH_INTERVAL);
-        }
-        last.insert(account.to_owned(), now);
-        true
+    /// Whether a `?status=` may reload the account's catalog now (at most every few
+    /// seconds across the fleet).
+    pub async fn allow_status_refresh(&self, account: &str) -> bool {
+        self.shared
+            .once_per("status", account, STATUS_REFRESH_INTERVAL)
+            .await
     }
 
     /// A place for one more live stream of the account, released when the guard drops.
@@ -228,23 +173,21 @@ impl Limits {
 }
 
 /// One Cobalt call's share of an account's budget, given back unless kept.
-pub struct Charge<'a> {
-    limits: &'a Limits,
-    account: &'a str,
-    kept: bool,
+pub struct Charge {
+    give_back: Option<(Arc<Shared>, String, u32)>,
 }
 
-impl Charge<'_> {
+impl Charge {
     /// The call was made: the charge stands.
     pub fn keep(mut self) {
-        self.kept = true;
+        self.give_back = None;
     }
 }
 
-impl Drop for Charge<'_> {
+impl Drop for Charge {
     fn drop(&mut self) {
-        if !self.kept {
-            self.limits.accounts.give_back(self.account, 1.0);
+        if let Some((shared, account, per_minute)) = self.give_back.take() {
+            shared.give_back(Budget::Account, &account, per_minute);
         }
     }
 }
@@ -284,66 +227,43 @@ mod tests {
     use super::*;
 
     fn limits() -> Arc<Limits> {
-        Arc::new(Limits::new(LimitSettings {
+        let settings = LimitSettings {
             account_per_minute: 60,
             address_per_minute: 6,
             streams_per_account: 2,
             streams_total: 3,
-        }))
+        };
+        Arc::new(Limits::new(settings, Shared::in_process()))
     }
 
-    #[test]
-    fn a_bucket_empties_refills_and_belongs_to_one_key() {
-        let buckets = Buckets::new(60);
-        let start = Instant::now();
-        for _ in 0..60 {
-            assert_eq!(buckets.take("ada", 1.0, start), Ok(()));
-        }
-        assert_eq!(buckets.take("ada", 1.0, start), Err(1));
-        assert_eq!(buckets.take("eve", 1.0, start), Ok(()));
-        assert_eq!(
-            buckets.take("ada", 1.0, start + Duration::from_secs(1)),
-            Ok(())
-        );
-        assert_eq!(
-            buckets.take("ada", 1.0, start + Duration::from_secs(1)),
-            Err(1)
-        );
-    }
-
-    #[test]
-    fn costly_requests_spend_more_and_wait_longer() {
-        let buckets = Buckets::new(6);
-        let start = Instant::now();
-        assert_eq!(buckets.take("ada", 4.0, start), Ok(()));
-        assert_eq!(buckets.take("ada", 4.0, start), Err(20));
-        assert_eq!(buckets.take("ada", 2.0, start), Ok(()));
-    }
-
-    #[test]
-    fn a_charge_dropped_before_its_call_is_given_back() {
+    #[tokio::test]
+    async fn a_charge_dropped_before_its_call_is_given_back() {
         let limits = limits();
         for _ in 0..30 {
-            drop(limits.charge("ada").unwrap());
+            drop(limits.charge("ada").await.unwrap());
         }
         for _ in 0..60 {
-            limits.charge("ada").unwrap().keep();
+            limits.charge("ada").await.unwrap().keep();
         }
         assert!(
-            limits.charge("ada").is_err(),
+            limits.charge("ada").await.is_err(),
             "kept charges spend the budget"
         );
     }
 
-    #[test]
-    fn a_429_stops_calls_until_its_retry_after() {
+    #[tokio::test]
+    async fn a_429_stops_calls_until_its_retry_after() {
         let limits = limits();
         assert_eq!(limits.cobalt_busy(), Ok(()));
-        limits.cobalt_said_slow_down(Some(Duration::from_secs(7)));
+        limits
+            .cobalt_said_slow_down(Some(Duration::from_secs(7)))
+            .await;
         assert!(
             matches!(limits.cobalt_busy(), Err(AppError::Busy { retry_after }) if (6..=7).contains(&retry_after))
         );
-        limits.cobalt_said_slow_down(Some(Duration::from_secs(1)));
+        limits
+            .cobalt_said_slow_down(Some(Duration::from_secs(1)))
+            .await;
         assert!(
             matches!(limits.cobalt_busy(), Err(AppError::Busy { retry_after }) if retry_after >= 6),
             "a shorter wait does not cut a longer one"
@@ -368,12 +288,12 @@ mod tests {
         assert!(limits.open_stream("ada").is_ok());
     }
 
-    #[test]
-    fn status_refreshes_are_spaced() {
+    #[tokio::test]
+    async fn status_refreshes_are_spaced() {
         let limits = limits();
-        assert!(limits.allow_status_refresh("ada"));
-        assert!(!limits.allow_status_refresh("ada"));
-        assert!(limits.allow_status_refresh("eve"));
+        assert!(limits.allow_status_refresh("ada").await);
+        assert!(!limits.allow_status_refresh("ada").await);
+        assert!(limits.allow_status_refresh("eve").await);
     }
 
     #[tokio::test]
