@@ -9,19 +9,19 @@
     reason = "a benchmark should fail loudly"
 )]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use app::api::ListIntegrations;
-use app::components::AssetVersions;
-use app::server::{AppState, Config};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use leptos::server_fn::ServerFn;
 use tower::ServiceExt;
 
-const PUBLIC_URL: &str = "http://127.0.0.1:3000";
+use common::{PUBLIC_URL, admin};
+
 const LATENCY_MS: u64 = 100;
 const COLD_VIEWS: usize = 20;
 const WARM_VIEWS: usize = 500;
@@ -34,63 +34,10 @@ async fn main() {
     })
     .await
     .unwrap();
-    // One account makes every view: the per-account rate limit is lifted to its ceiling.
-    let mut config = Config::from_lookup(|name| match name {
-        "PUBLIC_URL" => Some(PUBLIC_URL.to_owned()),
-        "RATE_LIMIT_PER_MINUTE" => Some("10000000".to_owned()),
-        _ => None,
-    })
-    .unwrap();
-    config.use_sandbox(&sandbox.base_url());
-    let state = AppState::new(
-        LeptosOptions::builder()
-            .output_name("integrations-tab")
-            .build(),
-        config,
-        AssetVersions::default(),
-        app::server::shared::Shared::in_process(),
-    )
-    .unwrap();
-    let router = server::router(state.clone());
-    let http = reqwest::Client::new();
-    let admin = |method: reqwest::Method, path: &str| {
-        http.request(method, format!("{}{path}", sandbox.base_url()))
-            .header("x-api-key", "tk_sandbox_local")
-    };
-
-    // Sign up through the real form.
-    let page = router
-        .clone()
-        .oneshot(Request::get("/signup").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let html = String::from_utf8(
-        page.into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
-    let marker = r#"name="ticket" value=""#;
-    let start = html.find(marker).unwrap() + marker.len();
-    let ticket = html[start..].split('"').next().unwrap();
-    let signup = Request::post("/signup")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ORIGIN, PUBLIC_URL)
-        .body(Body::from(format!(
-            "name=Bench&email=bench%40example.com&ticket={ticket}"
-        )))
-        .unwrap();
-    let reply = router.clone().oneshot(signup).await.unwrap();
-    let cookie = reply.headers()[header::SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let url = sandbox.base_url();
+    let common::Instance { router, state } = common::instance(&url, None);
+    let admin = |method: reqwest::Method, path: &str| admin(&url, method, path);
+    let cookie = common::sign_up(&router, "bench@example.com").await;
     let accounts: serde_json::Value = admin(
         reqwest::Method::GET,
         "/api/v2/public/linked-account?limit=10",
@@ -132,14 +79,7 @@ async fn main() {
         }
     };
     let calls = || async {
-        let counters: serde_json::Value = admin(reqwest::Method::GET, "/_sandbox/counters")
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        counters["routes"]["GET /api/v2/public/application"]
+        common::counters(&url).await["GET /api/v2/public/application"]
             .as_u64()
             .unwrap_or(0)
     };
@@ -165,12 +105,11 @@ async fn main() {
 
 fn report(name: &str, samples: &mut [Duration], upstream_calls: u64) {
     samples.sort();
-    let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
     println!(
         "  {name}: {} views, {:.2} upstream calls per view, p50 {:.2} ms, p99 {:.2} ms",
         samples.len(),
         upstream_calls as f64 / samples.len() as f64,
-        pct(0.50).as_secs_f64() * 1000.0,
-        pct(0.99).as_secs_f64() * 1000.0,
+        common::ms(common::percentile(samples, 0.50)),
+        common::ms(common::percentile(samples, 0.99)),
     );
 }

@@ -448,6 +448,64 @@ async fn healthz_is_ok() {
 }
 
 #[tokio::test]
+async fn readyz_is_ready_alone() {
+    let app = test_app().await;
+    let reply = app.get("/readyz", None).await;
+    assert_eq!(
+        (reply.status, reply.body.as_str()),
+        (StatusCode::OK, "ready")
+    );
+}
+
+#[tokio::test]
+async fn a_pkg_asset_is_immutable_only_under_the_version_this_build_serves() {
+    let site = std::env::temp_dir().join(format!("itab-site-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(
+        site.join("pkg/integrations-tab.js"),
+        "export const built = 1;",
+    )
+    .unwrap();
+    let options = LeptosOptions::builder()
+        .output_name("integrations-tab")
+        .site_root(site.display().to_string())
+        .build();
+    let assets = AssetVersions::read(&options);
+    let mut config =
+        Config::from_lookup(|name| (name == "PUBLIC_URL").then(|| PUBLIC_URL.into())).unwrap();
+    // No Cobalt call is made: any well-formed URL will do.
+    config.use_sandbox("http://127.0.0.1:9");
+    let state = AppState::new(
+        options,
+        config,
+        assets.clone(),
+        app::server::shared::Shared::in_process(),
+    )
+    .unwrap();
+    let router = server::router(state);
+    let get = |path: String| {
+        let router = router.clone();
+        async move {
+            let request = Request::get(path).body(Body::empty()).unwrap();
+            router.oneshot(request).await.unwrap()
+        }
+    };
+    let current = get(format!("/pkg/integrations-tab.js?v={}", assets.js)).await;
+    assert_eq!(current.status(), StatusCode::OK);
+    assert!(
+        current.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    // A page of another build (a rolling deploy) asks this instance for its own version.
+    let other = get("/pkg/integrations-tab.js?v=0123456789abcdef".into()).await;
+    assert_eq!(other.status(), StatusCode::NOT_FOUND);
+    assert_eq!(other.headers()[header::CACHE_CONTROL], "no-store");
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[tokio::test]
 async fn root_redirects_to_integrations() {
     let app = test_app().await;
     let reply = app.get("/", None).await;

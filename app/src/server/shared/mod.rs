@@ -29,6 +29,8 @@ use crate::model::StatusUpdate;
 const CHANNEL: &str = "live";
 /// How long a catalog generation is kept after its last change: far beyond any cache TTL.
 const GENERATION_KEEP: Duration = Duration::from_secs(24 * 3600);
+/// Most sessions remembered as not revoked; the memory starts over beyond it.
+const CLEAN_SESSIONS: usize = 100_000;
 /// How long one instance may hold the turn to mint an account's session token.
 const MINT_TURN: Duration = Duration::from_secs(5);
 
@@ -102,6 +104,8 @@ pub struct Shared {
     generations: Generations,
     cobalt_busy: Deadline,
     ended_sessions: broadcast::Sender<String>,
+    /// Sessions Redis said were not revoked, with the subscription epoch they were asked in.
+    clean_sessions: std::sync::Mutex<std::collections::HashMap<String, u64>>,
     live: live::Local,
 }
 
@@ -121,6 +125,7 @@ impl Shared {
             generations: Generations::default(),
             cobalt_busy: Deadline::default(),
             ended_sessions: broadcast::Sender::new(256),
+            clean_sessions: std::sync::Mutex::default(),
             live: live::Local::default(),
         }
     }
@@ -226,18 +231,38 @@ impl Shared {
             .pass(&format!("{gate}\n{key}"), interval, Instant::now())
     }
 
-    /// Whether the session `sid` was signed out, on any instance.
+    /// Whether the session `sid` was signed out, on any instance. Redis is asked once per
+    /// session while subscribed: later sign-outs arrive as messages.
     pub async fn is_revoked(&self, sid: &str) -> bool {
         if self.revoked.contains(sid, now_secs()) {
             return true;
         }
-        match &self.redis {
-            Some(redis) => redis
-                .exists(&format!("revoked:{sid}"))
-                .await
-                .unwrap_or(false),
-            None => false,
+        let Some(redis) = &self.redis else {
+            return false;
+        };
+        let epoch = redis.listening();
+        if epoch.is_some()
+            && self
+                .clean_sessions
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(sid)
+                == epoch.as_ref()
+        {
+            return false;
         }
+        let revoked = redis.exists(&format!("revoked:{sid}")).await;
+        if let (Ok(false), Some(epoch)) = (revoked, epoch) {
+            let mut clean = self
+                .clean_sessions
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if clean.len() >= CLEAN_SESSIONS {
+                clean.clear();
+            }
+            clean.insert(sid.to_owned(), epoch);
+        }
+        revoked.unwrap_or(false)
     }
 
     /// Signs the session out everywhere: its cookie is refused from now until it would have

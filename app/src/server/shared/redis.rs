@@ -3,7 +3,7 @@
 //! costs a page view at most one deadline, and the caller falls back to its in-process state.
 //! The outage is logged once, and so is the recovery.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -58,6 +58,9 @@ pub struct Redis {
     down: AtomicBool,
     /// Whether the pub/sub subscription is in place (messages from other instances arrive).
     listening: AtomicBool,
+    /// Changes whenever the subscription is made or lost: what was learnt while subscribed
+    /// holds only within one epoch.
+    listen_epoch: AtomicU64,
     take: Script,
     webhook: Script,
 }
@@ -72,6 +75,7 @@ impl Redis {
             skip_until: Mutex::default(),
             down: AtomicBool::new(false),
             listening: AtomicBool::new(false),
+            listen_epoch: AtomicU64::new(0),
             take: Script::new(TAKE),
             webhook: Script::new(WEBHOOK),
         })
@@ -117,6 +121,12 @@ impl Redis {
             && self.listening.load(Ordering::Relaxed)
     }
 
+    /// The subscription's epoch while it is in place; `None` while it is not.
+    pub fn listening(&self) -> Option<u64> {
+        let epoch = self.listen_epoch.load(Ordering::Relaxed);
+        self.listening.load(Ordering::Relaxed).then_some(epoch)
+    }
+
     /// Hands each message of `channel` to `deliver`, resubscribing after a failure, and calls
     /// `resubscribed` each time the subscription is back (messages may have been missed).
     pub async fn listen(&self, channel: &str, deliver: impl Fn(&[u8]), resubscribed: impl Fn()) {
@@ -134,12 +144,14 @@ impl Redis {
                         resubscribed();
                     }
                     first = false;
+                    self.listen_epoch.fetch_add(1, Ordering::Relaxed);
                     self.listening.store(true, Ordering::Relaxed);
                     let mut messages = pubsub.into_on_message();
                     while let Some(message) = messages.next().await {
                         deliver(message.get_payload_bytes());
                     }
                     self.listening.store(false, Ordering::Relaxed);
+                    self.listen_epoch.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!("redis subscription lost; resubscribing");
                 }
                 Ok(Err(error)) => tracing::debug!(%error, "redis subscription failed"),
