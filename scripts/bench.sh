@@ -5,7 +5,12 @@
 #     connect (Playwright project `size`, Chromium);
 #   - SSR throughput and p50/p99 of /integrations next to a static file of the same size from
 #     the same server, and the server's peak RSS (wrk, 64 connections, 30 s each);
-#   - upstream (Cobalt) calls per page view, cold and warm (cargo bench `page_views`).
+#   - upstream (Cobalt) calls per page view, cold and warm (cargo bench `page_views`);
+#   - what sharing state through Redis costs: a warm marketplace page alone and with Redis,
+#     a webhook on one instance to a stream on another, Cobalt calls per warm view with one
+#     instance and two (cargo bench `shared_state`, against a redis-server on a socket);
+#   - memory per idle live stream at 10,000 streams (cargo bench `streams`, against a release
+#     server of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -25,7 +30,8 @@ LEPTOS_SITE_ADDR="$BENCH_SITE_ADDR" SANDBOX_ADDR="$BENCH_SANDBOX_ADDR" RUST_LOG=
   LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
   target/release/server >/dev/null 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
+scratch=$(mktemp -d)
+trap 'kill "$server" $(cat "$scratch"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$scratch"' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1 && break
   kill -0 "$server" 2>/dev/null || { echo "bench: the server exited"; exit 1; }
@@ -41,3 +47,22 @@ LOAD_COMPARE_STATIC=1 scripts/load.sh "$BASE_URL" "$server"
 echo
 echo "=== upstream calls per page view"
 cargo bench --locked -q -p server --bench page_views
+echo
+echo "=== shared state on redis"
+redis-server --port 0 --unixsocket "$scratch/redis.sock" --save '' --appendonly no >/dev/null 2>&1 &
+echo $! >"$scratch/redis.pid"
+for _ in $(seq 1 50); do [ -S "$scratch/redis.sock" ] && break; sleep 0.1; done
+REDIS_BENCH_URL="unix://$scratch/redis.sock" cargo bench --locked -q -p server --bench shared_state
+echo
+echo "=== idle live streams"
+# 10,000 streams need 10,000 descriptors on each side, and a server with room for them.
+ulimit -n 20000
+streams_addr=127.0.0.1:3502
+LEPTOS_SITE_ADDR="$streams_addr" SANDBOX_ADDR=127.0.0.1:3503 RUST_LOG=error \
+  ADDRESS_RATE_LIMIT_PER_MINUTE=10000000 RATE_LIMIT_PER_MINUTE=10000000 STREAMS_PER_ACCOUNT=100 \
+  MAX_STREAMS=20000 MAX_CONNECTIONS=19000 LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
+  target/release/server >/dev/null 2>&1 &
+echo $! >"$scratch/streams-server.pid"
+for _ in $(seq 1 100); do curl -fsS "http://$streams_addr/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+STREAMS_URL="http://$streams_addr" STREAMS_PID="$(cat "$scratch/streams-server.pid")" \
+  cargo bench --locked -q -p server --bench streams

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up, formatting, clippy (native and wasm32), Rust tests, the
-# cobalt-js contract test, a release build, Playwright (hydrated and no-JS), the first-load
-# size report and a 30 s load test. Ends with a timing per stage and a one-line summary.
+# The whole test suite: set-up, formatting, clippy (native and wasm32), a redis-server for
+# the shared-state tests, Rust tests, the cobalt-js contract test, a release build,
+# Playwright (hydrated and no-JS), the first-load size report, two release instances sharing
+# state through Redis, and a 30 s load test. Ends with a timing per stage and a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

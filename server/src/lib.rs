@@ -62,7 +62,6 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/integrations/{slug}/configs", post(configure::create))
         .route("/integrations/{slug}/disconnect", post(connect::disconnect))
-        .route("/events", get(live::events))
         .route("/vendor/{file}", get(vendor))
         .route(
             csrf::WEBHOOK_PATH,
@@ -76,6 +75,11 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Every route above, not the event stream added below: a compressor would hold its
+        // events back, and its body would carry the compressor's room (a brotli encoder's
+        // state, kilobytes) for as long as the tab stays open.
+        .layer(compression())
+        .route("/events", get(live::events))
         // Outermost last: CSRF, then the session (read once), then the limits that need it.
         .layer(middleware::from_fn_with_state(state.clone(), limits::limit))
         .layer(middleware::from_fn_with_state(state.clone(), pkg_version))
@@ -98,7 +102,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// The layers every response passes through, whatever the route: cache and security headers,
-/// compression, the body limit, the request timeout, tracing, and a panic in a handler turned
+/// the body limit, the request timeout, tracing, and a panic in a handler turned
 /// into a 500 (the process keeps serving).
 pub fn harden(routes: Router, request_timeout: std::time::Duration) -> Router {
     routes
@@ -124,10 +128,6 @@ pub fn harden(routes: Router, request_timeout: std::time::Duration) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin-allow-popups"),
         ))
-        // Not the event stream: a compressor would hold its events back.
-        .layer(
-            CompressionLayer::new().compress_when(SizeAbove::new(512).and(NotForContentType::SSE)),
-        )
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -152,6 +152,11 @@ async fn readyz(axum::extract::State(state): axum::extract::State<AppState>) -> 
         Health::Up => "ready (shared state on redis)".into_response(),
         Health::Alone => "ready".into_response(),
     }
+}
+
+/// Brotli or gzip for responses above 512 bytes, never for an event stream.
+fn compression() -> CompressionLayer<impl Predicate> {
+    CompressionLayer::new().compress_when(SizeAbove::new(512).and(NotForContentType::SSE))
 }
 
 /// The host's brand colour as a stylesheet, so pages need no inline style.

@@ -1,8 +1,11 @@
 //! `GET /events`: the signed-in account's connection status changes, as Server-Sent Events:
 //! `ready` once the subscription is in place, then one `status` per change (data:
-//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`), and `resync` when
-//! changes may have been missed (the tab then refetches every status). A comment every 15
-//! seconds keeps proxies from closing it. The stream ends when the tab closes, the server
+//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`). When changes may
+//! have been missed, the stream sends the status of every app of the account instead: after
+//! `ready` on a stream opened again (the browser's reconnection carries `Last-Event-ID`, the
+//! tab's own `?resume`), and whenever this instance may have missed messages (its Redis
+//! subscription came back, or this tab fell behind). A comment every 15 seconds keeps proxies
+//! from closing it. The stream ends when the tab closes, the server
 //! shuts down, the session is signed out (on any instance) or its cookie expires. An account
 //! may hold a few streams at once (beyond, 429) and the server a bounded number in total
 //! (beyond, 503); the body says why.
@@ -10,13 +13,14 @@
 use std::convert::Infallible;
 use std::time::Duration;
 
+use app::model::StatusUpdate;
 use app::server::limits::StreamRefused;
 use app::server::live::LiveEvent;
 use app::server::{AppState, Identity};
 use axum::{
     Extension,
-    extract::State,
-    http::{StatusCode, header},
+    extract::{RawQuery, State},
+    http::{HeaderMap, StatusCode, header},
     response::{
         IntoResponse, Response,
         sse::{Event, KeepAlive, Sse},
@@ -30,6 +34,8 @@ const RECONNECT: Duration = Duration::from_secs(2);
 pub async fn events(
     State(state): State<AppState>,
     identity: Option<Extension<Identity>>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
 ) -> Response {
     let Some(Extension(identity)) = identity else {
         return StatusCode::UNAUTHORIZED.into_response();
@@ -46,21 +52,33 @@ pub async fn events(
         }
     };
     // `ready` tells the tab its changes now arrive (it marks `<body data-live>`). Browsers drop
-    // an event without data, so it carries an empty object.
+    // an event without data, so it carries an empty object; its id makes the browser's own
+    // reconnection say so (`Last-Event-ID`).
     let hello = futures::stream::once(async {
-        Event::default().retry(RECONNECT).event("ready").data("{}")
+        Event::default()
+            .retry(RECONNECT)
+            .event("ready")
+            .id("live")
+            .data("{}")
     });
-    let updates = state
-        .shared
-        .subscribe(&identity.account_id)
-        .filter_map(|event| async move {
-            match event {
-                LiveEvent::Status(update) => {
-                    Event::default().event("status").json_data(update).ok()
+    let resumed = headers.contains_key("last-event-id") || query.as_deref() == Some("resume");
+    // Subscribed now, before any status is read, so no change falls in between.
+    let changes = state.shared.subscribe(&identity.account_id);
+    let updates = futures::stream::iter(resumed.then_some(LiveEvent::Resync))
+        .chain(changes)
+        .then({
+            let (state, identity) = (state.clone(), identity.clone());
+            move |event| {
+                let (state, identity) = (state.clone(), identity.clone());
+                async move {
+                    match event {
+                        LiveEvent::Status(update) => status(update).into_iter().collect(),
+                        LiveEvent::Resync => every_status(&state, &identity).await,
+                    }
                 }
-                LiveEvent::Resync => Some(Event::default().event("resync").data("{}")),
             }
-        });
+        })
+        .flat_map(futures::stream::iter);
     let ended = session_end(state.clone(), identity);
     let stream = hello
         .chain(updates)
@@ -79,6 +97,30 @@ pub async fn events(
         header::HeaderValue::from_static("no"),
     );
     response
+}
+
+fn status(update: StatusUpdate) -> Option<Event> {
+    Event::default().event("status").json_data(update).ok()
+}
+
+/// A `status` event for every app of the account (from the cache when it is current). If the
+/// catalog cannot be read, none: the tab keeps what it shows until the next change.
+async fn every_status(state: &AppState, identity: &Identity) -> Vec<Event> {
+    match state.account(identity).cards().await {
+        Ok(cards) => cards
+            .into_iter()
+            .filter_map(|card| {
+                status(StatusUpdate {
+                    slug: card.slug,
+                    status: card.status,
+                })
+            })
+            .collect(),
+        Err(error) => {
+            tracing::debug!(%error, "a live stream could not catch up");
+            Vec::new()
+        }
+    }
 }
 
 /// Resolves when the session is signed out or its cookie expires. Listens from the moment

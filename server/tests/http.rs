@@ -210,7 +210,16 @@ impl TestApp {
 
     /// Opens `GET /events` as a tab of the account behind `cookie` would.
     async fn events(&self, cookie: &str) -> Events {
-        let request = Request::get("/events")
+        self.events_at("/events", &[], cookie).await
+    }
+
+    /// Opens the event stream at `path` with extra `headers`.
+    async fn events_at(&self, path: &str, headers: &[(&str, &str)], cookie: &str) -> Events {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request
             .header(header::COOKIE, cookie)
             .header(header::ACCEPT_ENCODING, "br, gzip")
             .body(Body::empty())
@@ -1146,6 +1155,36 @@ async fn connection_events_reach_every_open_tab_of_their_account_once() {
     );
     // Another account's tab hears nothing of it.
     assert_eq!(eve_tab.next_status(Duration::from_millis(300)).await, None);
+}
+
+#[tokio::test]
+async fn a_stream_opened_again_starts_with_every_status_of_the_account() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    app.connect_key_based(&ada, "copper").await;
+    let wait = Duration::from_millis(300);
+    assert_eq!(
+        app.events(&ada).await.next_status(wait).await,
+        None,
+        "a first stream waits for changes"
+    );
+    let cards = app.cards(&ada).await;
+    for (path, headers) in [
+        ("/events", &[("last-event-id", "live")][..]),
+        ("/events?resume", &[][..]),
+    ] {
+        let mut tab = app.events_at(path, headers, &ada).await;
+        let mut statuses = Vec::new();
+        while let Some(status) = tab.next_status(wait).await {
+            statuses.push(status);
+        }
+        let expected: Vec<Value> = cards
+            .iter()
+            .map(|card| json!({"slug": card.slug, "status": card.status}))
+            .collect();
+        assert_eq!(statuses, expected, "{path}");
+        assert!(expected.contains(&json!({"slug": "copper", "status": "Connected"})));
+    }
 }
 
 #[tokio::test]

@@ -3,10 +3,10 @@
 //!
 //! One stream per tab, opened by the first island that listens ([`on_update`]): the
 //! marketplace (its cards), and on a detail page the header badge ([`LiveBadge`]) and the
-//! connection status ([`LiveStatus`]). Changes sent while the stream was down are not lost:
-//! when it opens again (any `ready` after the first), or when the server says changes may
-//! have been missed (`resync`), the tab refetches every status once and hands each to the
-//! listeners, which ignore what did not change.
+//! connection status ([`LiveStatus`]). Nothing sent while the stream was down is lost: a
+//! stream opened again (by the browser, which sends `Last-Event-ID`, or by [`stream`], which
+//! asks `?resume`) starts with every status of the account, and so does a server-side
+//! resync; listeners ignore what did not change.
 
 use leptos::prelude::*;
 
@@ -102,31 +102,6 @@ pub fn on_update(listener: impl Fn(&StatusUpdate) + 'static) {
     }
 }
 
-/// Hands one change to every listener.
-#[cfg(feature = "hydrate")]
-fn dispatch(update: &StatusUpdate) {
-    LISTENERS.with(|listeners| {
-        for listener in listeners.borrow().iter() {
-            listener(update);
-        }
-    });
-}
-
-/// Refetches every status (changes may have been missed) and hands each to the listeners.
-/// A failure leaves the page as it was: the next change or reconnection tries again.
-#[cfg(feature = "hydrate")]
-async fn catch_up() {
-    let Ok(cards) = crate::api::list_integrations().await else {
-        return;
-    };
-    for card in cards {
-        dispatch(&StatusUpdate {
-            slug: card.slug,
-            status: card.status,
-        });
-    }
-}
-
 /// First and longest wait before the stream is opened again after it closed for good.
 #[cfg(feature = "hydrate")]
 const RETRY_MS: (f64, f64) = (1_000.0, 30_000.0);
@@ -140,36 +115,35 @@ async fn stream() {
     use gloo_net::eventsource::{State, futures::EventSource};
 
     let mut delay = RETRY_MS.0;
-    let mut opened_before = false;
+    let mut url = "/events";
     let body = document().body();
     loop {
-        if let Ok(mut source) = EventSource::new("/events")
+        if let Ok(mut source) = EventSource::new(url)
             && let Ok(ready) = source.subscribe("ready")
             && let Ok(updates) = source.subscribe("status")
-            && let Ok(resync) = source.subscribe("resync")
         {
-            let mut events = futures::stream::select_all([ready, updates, resync]);
+            let mut events = futures::stream::select(ready, updates);
             while let Some(item) = events.next().await {
                 match item {
                     // The stream is open: `<body data-live>` says changes now arrive.
                     Ok((kind, _)) if kind == "ready" => {
                         delay = RETRY_MS.0;
+                        url = "/events?resume";
                         if let Some(body) = &body {
                             let _ = body.set_attribute("data-live", "");
                         }
-                        if opened_before {
-                            leptos::task::spawn_local(catch_up());
-                        }
-                        opened_before = true;
                     }
-                    Ok((kind, _)) if kind == "resync" => leptos::task::spawn_local(catch_up()),
                     Ok((_, message)) => {
                         let update = message
                             .data()
                             .as_string()
                             .and_then(|data| serde_json::from_str::<StatusUpdate>(&data).ok());
                         if let Some(update) = update {
-                            dispatch(&update);
+                            LISTENERS.with(|listeners| {
+                                for listener in listeners.borrow().iter() {
+                                    listener(&update);
+                                }
+                            });
                         }
                     }
                     Err(_) => {

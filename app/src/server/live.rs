@@ -18,7 +18,7 @@ pub enum LiveEvent {
     /// One of the account's apps changed status.
     Status(StatusUpdate),
     /// Changes may have been missed (the shared subscription came back, or this tab fell
-    /// behind): the tab refetches every status.
+    /// behind): the tab is sent every status afresh.
     Resync,
 }
 
@@ -56,7 +56,7 @@ impl Local {
         }
     }
 
-    /// Tells every tab on this instance to refetch its statuses.
+    /// Tells every tab on this instance that changes may have been missed.
     pub fn resync(&self) {
         for sender in self.accounts().values() {
             let _ = sender.send(LiveEvent::Resync);

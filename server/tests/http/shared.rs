@@ -307,9 +307,17 @@ async fn without_redis_pages_are_served_and_readyz_says_so_until_it_is_back() {
         started.elapsed()
     );
 
+    let mut tab = app.events(&ada).await;
     let _redis = OwnRedis::start(&socket);
     until_health(&shared, Health::Up).await;
     assert_eq!(app.get("/readyz", None).await.status, StatusCode::OK);
+    // Other instances' changes meanwhile never reached this one: the open tab is sent every
+    // status afresh.
+    let status = tab
+        .next_status(Duration::from_secs(5))
+        .await
+        .expect("a status");
+    assert_eq!(status["status"], "Available", "{status}");
     assert_eq!(
         app.get("/integrations", Some(&ada)).await.status,
         StatusCode::OK

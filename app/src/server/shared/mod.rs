@@ -154,10 +154,9 @@ impl Shared {
                 .listen(
                     CHANNEL,
                     |payload| background.heard(payload),
-                    || {
-                        tracing::info!("redis subscription back: open tabs resync");
-                        background.live.resync();
-                    },
+                    // Tabs already open (Redis came up late, or came back) may have missed
+                    // changes; at start there are none.
+                    || background.live.resync(),
                 )
                 .await;
         });

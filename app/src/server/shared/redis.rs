@@ -128,22 +128,19 @@ impl Redis {
     }
 
     /// Hands each message of `channel` to `deliver`, resubscribing after a failure, and calls
-    /// `resubscribed` each time the subscription is back (messages may have been missed).
-    pub async fn listen(&self, channel: &str, deliver: impl Fn(&[u8]), resubscribed: impl Fn()) {
+    /// `subscribed` each time the subscription is in place (messages sent before, or while it
+    /// was lost, were missed).
+    pub async fn listen(&self, channel: &str, deliver: impl Fn(&[u8]), subscribed: impl Fn()) {
         let channel = self.key(channel);
-        let mut first = true;
         loop {
-            let subscribed = async {
+            let subscribe = async {
                 let mut pubsub = self.client.get_async_pubsub().await?;
                 pubsub.subscribe(&channel).await?;
                 Ok::<_, redis::RedisError>(pubsub)
             };
-            match tokio::time::timeout(OP_TIMEOUT * 4, subscribed).await {
+            match tokio::time::timeout(OP_TIMEOUT * 4, subscribe).await {
                 Ok(Ok(pubsub)) => {
-                    if !first {
-                        resubscribed();
-                    }
-                    first = false;
+                    subscribed();
                     self.listen_epoch.fetch_add(1, Ordering::Relaxed);
                     self.listening.store(true, Ordering::Relaxed);
                     let mut messages = pubsub.into_on_message();
