@@ -11,11 +11,13 @@
 //! (beyond, 503); the body says why.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use app::model::StatusUpdate;
 use app::server::limits::StreamRefused;
 use app::server::live::LiveEvent;
+use app::server::shared::Shared;
 use app::server::{AppState, Identity};
 use axum::{
     Extension,
@@ -73,13 +75,15 @@ pub async fn events(
                 async move {
                     match event {
                         LiveEvent::Status(update) => status(update).into_iter().collect(),
-                        LiveEvent::Resync => every_status(&state, &identity).await,
+                        // Boxed: awaited inline, its state (a Cobalt call's) would sit in
+                        // every idle stream.
+                        LiveEvent::Resync => Box::pin(every_status(&state, &identity)).await,
                     }
                 }
             }
         })
         .flat_map(futures::stream::iter);
-    let ended = session_end(state.clone(), identity);
+    let ended = session_end(state.shared.clone(), &identity);
     let stream = hello
         .chain(updates)
         .take_until(ended)
@@ -125,23 +129,26 @@ async fn every_status(state: &AppState, identity: &Identity) -> Vec<Event> {
 
 /// Resolves when the session is signed out or its cookie expires. Listens from the moment
 /// it is called, not from its first poll, so a sign-out before the stream is read counts.
-fn session_end(state: AppState, identity: Identity) -> impl std::future::Future<Output = ()> {
-    let mut revocations = state.shared.revocations();
+/// It lives as long as the stream, so it keeps only what it needs, and boxes the rare Redis
+/// lookups rather than hold room for them.
+fn session_end(shared: Arc<Shared>, identity: &Identity) -> impl Future<Output = ()> + use<> {
+    let mut revocations = shared.revocations();
+    let (sid, remaining) = (identity.sid.clone(), identity.remaining());
     async move {
-        if state.shared.is_revoked(&identity.sid).await {
+        if Box::pin(shared.is_revoked(&sid)).await {
             return;
         }
-        let expiry = tokio::time::sleep(identity.remaining());
+        let expiry = tokio::time::sleep(remaining);
         tokio::pin!(expiry);
         loop {
             tokio::select! {
                 () = &mut expiry => return,
                 revoked = revocations.recv() => match revoked {
-                    Ok(sid) if sid == identity.sid => return,
+                    Ok(ended) if ended == sid => return,
                     Ok(_) => {}
                     // Missed some: ask the store directly.
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                        if state.shared.is_revoked(&identity.sid).await {
+                        if Box::pin(shared.is_revoked(&sid)).await {
                             return;
                         }
                     }
