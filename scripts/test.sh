@@ -105,6 +105,30 @@ playwright() {
   (cd end2end && npx playwright test --project=hydrated --project=no-js --project=size)
 }
 
+# After SIGTERM an instance keeps serving for DRAIN_SECS (2) while /readyz answers 503, so a
+# load balancer moves its traffic first, then stops by itself.
+drains() {
+  local addr=$1 name=$2 pid code=""
+  pid=$(cat "$logs/$name.pid")
+  kill -TERM "$pid"
+  for _ in $(seq 1 20); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://$addr/readyz" || true)
+    [ "$code" = 503 ] && break
+    sleep 0.1
+  done
+  if [ "$code" != 503 ]; then
+    echo "drain: /readyz answered $code after SIGTERM, not 503"
+    return 1
+  fi
+  curl -fsS "http://$addr/healthz" >/dev/null || { echo "drain: it stopped serving at once"; return 1; }
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || { rm "$logs/$name.pid"; echo "drain: 503 from /readyz, then stopped"; return 0; }
+    sleep 0.2
+  done
+  echo "drain: still running 10 s after SIGTERM"
+  return 1
+}
+
 # Two release servers in live mode behind no balancer at all, sharing only the Redis of the
 # Rust tests, over one standalone cobalt-sandbox that delivers its webhooks to the first; then
 # the Playwright project that opens a tab on the second.
@@ -120,7 +144,7 @@ shared_instances() {
     local addr=${!instance}
     COBALT_API_KEY=tk_sandbox_local COBALT_API_URL="http://$sandbox" PUBLIC_URL="http://$addr" \
       COOKIE_KEY=shared-instances-cookie-key-0123456789abcdef SIGNUP_ENABLED=true \
-      REDIS_URL="$REDIS_TEST_URL" REDIS_KEY_PREFIX="e2e:$$:" ADDRESS_RATE_LIMIT_PER_MINUTE=100000 \
+      REDIS_URL="$REDIS_TEST_URL" REDIS_KEY_PREFIX="e2e:$$:" ADDRESS_RATE_LIMIT_PER_MINUTE=100000 DRAIN_SECS=2 \
       LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
       RUST_LOG=warn target/release/server >"$logs/shared-$instance.out" 2>&1 &
     echo $! >"$logs/shared-$instance.pid"
@@ -129,7 +153,8 @@ shared_instances() {
   done
   (cd end2end && BASE_URL="http://$a" SECOND_URL="http://$b" SANDBOX_URL="http://$sandbox" \
     npx playwright test --project=shared)
-  for name in shared-a shared-b shared-sandbox; do
+  drains "$b" shared-b
+  for name in shared-a shared-sandbox; do
     kill "$(cat "$logs/$name.pid")"
     rm "$logs/$name.pid"
   done
