@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 scripts/setup.sh
-cargo leptos build --release --precompress --cargo-locked
+cargo xtask build
 
 export BENCH_SITE_ADDR="${BENCH_SITE_ADDR:-127.0.0.1:3500}"
 export BENCH_SANDBOX_ADDR="${BENCH_SANDBOX_ADDR:-127.0.0.1:3501}"

@@ -11,4 +11,5 @@ if [ -f .env ]; then
   set +a
 fi
 echo "run: building (a few minutes the first time), then serving on http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}/integrations"
-exec cargo leptos serve --release
+cargo xtask build
+exec target/release/server

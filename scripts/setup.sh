@@ -24,18 +24,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(cargo-leptos --version 2>/dev/null)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
-  echo "setup: installing cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes, once per machine)"
-  # --ignore-rust-version: its lockfile pins cargo-util-schemas 0.14.2, which declares rust 1.96.
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --ignore-rust-version
-fi
-
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  # No --locked: its lockfile pins a webpki-roots release the registry mirror lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-
 # npm ci only when a lockfile changed since the last install: the root holds what the site
 # serves (cobalt-js, embedded by app/build.rs), end2end/ the test and build tools.
 npm_ci() {

@@ -175,7 +175,7 @@ stage cargo-test cargo test --locked --workspace --exclude frontend
 if [ -d end2end/contract ]; then
   stage contract contract
 fi
-stage build cargo leptos build --release --precompress --cargo-locked
+stage build cargo xtask build
 stage start-server start_server
 stage playwright playwright
 stage shared shared_instances

@@ -1,0 +1,346 @@
+//! The project's build, as a step of the workspace: `cargo xtask build` compiles the wasm
+//! bundle, generates its JS glue with wasm-bindgen's own library (the version pinned in
+//! `Cargo.lock`), shrinks it with `wasm-opt` (npm's binaryen) and the JS with `terser` (npm),
+//! bundles the CSS, copies `public/`, precompresses every file (brotli and gzip) into
+//! `target/site`, and builds the release server. It replaces cargo-leptos, whose install alone took 20 minutes on a fresh
+//! machine for the few steps this project uses.
+
+use anyhow::{Context, Result, bail, ensure};
+use std::{
+    env, fs,
+    io::Write,
+    path::{Path, PathBuf},
+    process::Command,
+    time::Instant,
+};
+
+mod css;
+
+/// The name of the built JS, wasm and CSS (also `LEPTOS_OUTPUT_NAME`, see `.cargo/config.toml`).
+const OUTPUT_NAME: &str = "integrations-tab";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const WASM_PROFILE: &str = "wasm-release";
+
+const USAGE: &str = "usage: cargo xtask build [--site-only]
+
+  build         the site (wasm, JS glue, CSS, static files, precompressed) into
+                target/site, then the release server
+  --site-only   the site alone, without the server";
+
+fn main() {
+    if let Err(err) = run(env::args().skip(1).collect()) {
+        eprintln!("xtask: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(args: Vec<String>) -> Result<()> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["build"] => build(true),
+        ["build", "--site-only"] => build(false),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn build(with_server: bool) -> Result<()> {
+    let root = workspace_root();
+    let wasm_opt = npm_tool(&root, "wasm-opt")?;
+    let terser = npm_tool(&root, "terser")?;
+    let target = target_dir(&root);
+    let started = Instant::now();
+
+    step("wasm", || {
+        let mut command = cargo(&root);
+        command
+            .args(["build", "--package=frontend", "--lib"])
+            .arg(format!("--target={WASM_TARGET}"))
+            .arg(format!("--profile={WASM_PROFILE}"))
+            // Panic locations name source files: relative paths keep the wasm smaller and the
+            // same bytes (and hash) whichever folder the project and cargo's registry are in.
+            .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(&root).join("\x1f"));
+        run_tool(command)
+    })?;
+
+    // The new site is written beside the old one and swapped in at the end, so a server
+    // reading `target/site` never sees half a build.
+    let site = target.join("site");
+    let next = target.join("site.next");
+    if next.exists() {
+        fs::remove_dir_all(&next).with_context(|| format!("removing {}", next.display()))?;
+    }
+    let pkg = next.join("pkg");
+    fs::create_dir_all(&pkg).with_context(|| format!("creating {}", pkg.display()))?;
+
+    let input = target
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join("frontend.wasm");
+    step("wasm-bindgen", || bindgen(&input, &pkg))?;
+    let wasm = pkg.join(format!("{OUTPUT_NAME}.wasm"));
+    step("wasm-opt", || optimize(&wasm_opt, &wasm))?;
+    step("css", || {
+        let bundle = css::bundle(&root.join("style/main.css"))?;
+        write(
+            &pkg.join(format!("{OUTPUT_NAME}.css")),
+            css::minify(&bundle).as_bytes(),
+        )
+    })?;
+    step("public", || copy_dir(&root.join("public"), &next))?;
+    step("terser", || minify_js(&terser, &next))?;
+    step("precompress", || precompress(&next))?;
+
+    if site.exists() {
+        fs::remove_dir_all(&site).with_context(|| format!("removing {}", site.display()))?;
+    }
+    fs::rename(&next, &site).with_context(|| format!("moving {} into place", next.display()))?;
+    report(&site)?;
+
+    if with_server {
+        step("server", || {
+            let mut command = cargo(&root);
+            command.args(["build", "--package=server", "--bin=server", "--release"]);
+            run_tool(command)
+        })?;
+    }
+    println!("xtask: built in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Runs one named step and prints how long it took.
+fn step(name: &str, run: impl FnOnce() -> Result<()>) -> Result<()> {
+    let started = Instant::now();
+    run().with_context(|| format!("step {name}"))?;
+    println!(
+        "xtask: {name:<12} {:6.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn workspace_root() -> PathBuf {
+    // xtask/ sits at the root of the workspace.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR` when set (cargo passes it on), else `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                root.join(dir)
+            }
+        })
+        .unwrap_or_else(|| root.join("target"))
+}
+
+/// A build tool installed by `npm ci` in `end2end/` (see `scripts/setup.sh`).
+fn npm_tool(root: &Path, name: &str) -> Result<PathBuf> {
+    let path = root.join("end2end/node_modules/.bin").join(name);
+    ensure!(
+        path.exists(),
+        "{} is missing: run `make setup` (npm ci in end2end/) first",
+        path.display()
+    );
+    Ok(path)
+}
+
+/// Cargo, the one running this task when there is one, always with the committed lockfile.
+fn cargo(root: &Path) -> Command {
+    let mut command = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.current_dir(root).arg("--locked");
+    command
+}
+
+fn run_tool(mut command: Command) -> Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("starting {:?}", command.get_program()))?;
+    ensure!(status.success(), "{command:?} failed ({status})");
+    Ok(())
+}
+
+/// `--remap-path-prefix` for the workspace and each registry source folder of cargo's home.
+fn remap_paths(root: &Path) -> Vec<String> {
+    let cargo_home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    let registries = cargo_home
+        .and_then(|home| fs::read_dir(home.join("registry/src")).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()));
+    std::iter::once(root.to_path_buf())
+        .chain(registries)
+        .map(|dir| format!("--remap-path-prefix={}/=", dir.display()))
+        .collect()
+}
+
+/// The JS glue for `<script type=module>` (wasm-bindgen's `web` target). `boot.js` passes the
+/// wasm's URL itself, so the glue carries no default path.
+fn bindgen(input: &Path, pkg: &Path) -> Result<()> {
+    let mut output = wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(input)
+        .out_name(OUTPUT_NAME)
+        .web(true)?
+        .typescript(false)
+        .omit_default_module_path(true)
+        .remove_producers_section(true)
+        .generate_output()
+        .with_context(|| format!("generating the bindings of {}", input.display()))?;
+    ensure!(
+        output.snippets().values().all(Vec::is_empty) && output.local_modules().is_empty(),
+        "the wasm imports JS snippets, which this build does not copy yet"
+    );
+    write(
+        &pkg.join(format!("{OUTPUT_NAME}.js")),
+        output.js().as_bytes(),
+    )?;
+    write(
+        &pkg.join(format!("{OUTPUT_NAME}.wasm")),
+        &output.wasm_mut().emit_wasm(),
+    )
+}
+
+/// `-Oz` with the features the Rust target emits (binaryen reads the rest from the module).
+fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<()> {
+    let mut command = Command::new(wasm_opt);
+    command
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm);
+    run_tool(command)
+}
+
+/// Every JS module of the site (the wasm glue and `boot.js`), minified in place.
+fn minify_js(terser: &Path, site: &Path) -> Result<()> {
+    for file in files(site)? {
+        if file.extension().is_some_and(|ext| ext == "js") {
+            let mut command = Command::new(terser);
+            command
+                .arg(&file)
+                .args(["--module", "--compress", "--mangle", "-o"])
+                .arg(&file);
+            run_tool(command)?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    for entry in fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The files under `dir`, recursively, in a stable order.
+fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            found.extend(files(&path)?);
+        } else {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Compressed types the server answers with `.br` and `.gz` siblings when the browser accepts
+/// them; a sibling is written only when it is smaller than the file.
+const COMPRESSIBLE: [&str; 6] = ["js", "wasm", "css", "svg", "txt", "html"];
+
+fn precompress(site: &Path) -> Result<()> {
+    for file in files(site)? {
+        let compressible = file
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        if !compressible {
+            continue;
+        }
+        let bytes = fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+        for (suffix, compressed) in [("br", brotli(&bytes)?), ("gz", gzip(&bytes)?)] {
+            if compressed.len() < bytes.len() {
+                let mut name = file.clone().into_os_string();
+                name.push(".");
+                name.push(suffix);
+                write(Path::new(&name), &compressed)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).context("brotli")?;
+    Ok(out)
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+/// What the site weighs: each file raw and as served with brotli.
+fn report(site: &Path) -> Result<()> {
+    for file in files(site)? {
+        let name = file
+            .strip_prefix(site)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let raw = fs::metadata(&file)?.len();
+        let mut br = file.clone().into_os_string();
+        br.push(".br");
+        let served = fs::metadata(&br).map_or(raw, |meta| meta.len());
+        println!("xtask:   {name:<28} {raw:>9} B  {served:>8} B brotli");
+    }
+    if !site
+        .join("pkg")
+        .join(format!("{OUTPUT_NAME}.wasm"))
+        .exists()
+    {
+        bail!("no wasm was written");
+    }
+    Ok(())
+}
