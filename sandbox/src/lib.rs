@@ -6,6 +6,7 @@
 //!
 //! Under `/_sandbox/`, guarded by `x-api-key` (any configured key, which also selects the
 //! environment). JSON in and out; admin calls are never counted, rate-limited or faulted.
+//! [`admin::AdminClient`] makes these calls from Rust.
 //!
 //! | method | path | body | effect |
 //! |---|---|---|---|
@@ -23,6 +24,7 @@
 //! | GET | `/_sandbox/webhooks` | — | configured URLs, registered webhooks, the last 200 deliveries |
 //! | POST | `/_sandbox/reset` | — | forgets all data and clears faults, rate limit, counters and deliveries; keeps the configuration |
 
+pub mod admin;
 mod auth;
 mod catalog;
 mod clock;

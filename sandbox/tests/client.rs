@@ -17,8 +17,9 @@ use cobalt::{
     ClientConfig, CobaltClient, CobaltError, ConfigPayload, FieldLocation, LinkedAccountPayload,
     UpdateConfigPayload, WorkflowPayload,
 };
+use sandbox::admin::{AdminClient, FaultSpec};
 use sandbox::{DEFAULT_API_KEY, RunningSandbox, SandboxConfig};
-use serde_json::{Value, json};
+use serde_json::json;
 use tracing::instrument::WithSubscriber;
 use tracing_subscriber::fmt::MakeWriter;
 
@@ -27,12 +28,13 @@ const HUBSPOT_PIPELINE: &str = "42ad3a8ef5494b14a1c31c76";
 const HUBSPOT_DEAL_STAGE: &str = "75e63d15c2d20416ff80fe08";
 const HUBSPOT_SYNC_CONTACTS: &str = "bd714afbb50ff2d2cf834571";
 const HUBSPOT_LIFECYCLE_STAGE: &str = "e38a43a08d36f9413d775f6d";
+const APPLICATIONS_PATH: &str = "/api/v2/public/application";
 const APPLICATIONS: &str = "GET /api/v2/public/application";
 
 struct Sandbox {
     _running: RunningSandbox,
     base: String,
-    admin: reqwest::Client,
+    admin: AdminClient,
 }
 
 async fn start() -> Sandbox {
@@ -45,8 +47,8 @@ async fn start() -> Sandbox {
     .expect("sandbox starts");
     Sandbox {
         base: running.base_url(),
+        admin: AdminClient::new(running.base_url(), DEFAULT_API_KEY),
         _running: running,
-        admin: reqwest::Client::new(),
     }
 }
 
@@ -87,31 +89,13 @@ impl Sandbox {
             .expect("account upserted");
     }
 
-    async fn fault(&self, spec: Value) {
-        let response = self
-            .admin
-            .post(format!("{}/_sandbox/faults", self.base))
-            .header("x-api-key", DEFAULT_API_KEY)
-            .json(&spec)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    async fn fault(&self, spec: FaultSpec) {
+        self.admin.add_fault(&spec).await.unwrap();
     }
 
     /// How often the sandbox saw `route` ("METHOD /route/{template}").
     async fn calls(&self, route: &str) -> u64 {
-        let counters: Value = self
-            .admin
-            .get(format!("{}/_sandbox/counters", self.base))
-            .header("x-api-key", DEFAULT_API_KEY)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        counters["routes"][route].as_u64().unwrap_or(0)
+        self.admin.counters().await.unwrap().calls(route)
     }
 }
 
@@ -528,7 +512,7 @@ async fn a_get_is_retried_through_two_503s_and_succeeds() {
     let client = sandbox.client();
     sandbox.account(&client, "user_retry").await;
     sandbox
-        .fault(json!({"path": "/api/v2/public/application", "status": 503, "count": 2}))
+        .fault(FaultSpec::error(APPLICATIONS_PATH, 503).times(2))
         .await;
     let apps = client.list_applications("user_retry").await.unwrap();
     assert!(!apps.is_empty());
@@ -541,7 +525,7 @@ async fn retries_stop_after_max_retries() {
     let client = sandbox.client();
     sandbox.account(&client, "user_retry_max").await;
     sandbox
-        .fault(json!({"path": "/api/v2/public/application", "status": 503, "count": 10}))
+        .fault(FaultSpec::error(APPLICATIONS_PATH, 503).times(10))
         .await;
     let error = client
         .list_applications("user_retry_max")
@@ -560,7 +544,9 @@ async fn a_503_on_find_or_create_is_not_retried() {
     sandbox.account(&client, "user_post").await;
     sandbox
         .fault(
-            json!({"path": "/api/v2/public/config", "method": "POST", "status": 503, "count": 2}),
+            FaultSpec::error("/api/v2/public/config", 503)
+                .on(reqwest::Method::POST)
+                .times(2),
         )
         .await;
     let error = client
@@ -581,7 +567,7 @@ async fn a_503_on_a_forced_session_token_is_not_retried_but_a_reused_one_is() {
     let client = sandbox.client();
     sandbox.account(&client, "user_token_retry").await;
     let route = "POST /api/v2/public/session-token";
-    let fault = json!({"path": "/api/v2/public/session-token", "status": 503, "count": 1});
+    let fault = FaultSpec::error("/api/v2/public/session-token", 503);
 
     sandbox.fault(fault.clone()).await;
     let error = client
@@ -605,7 +591,7 @@ async fn a_429_waits_for_retry_after_and_then_succeeds() {
     let client = sandbox.client();
     sandbox.account(&client, "user_429").await;
     sandbox
-        .fault(json!({"path": "/api/v2/public/application", "status": 429, "count": 1}))
+        .fault(FaultSpec::error(APPLICATIONS_PATH, 429))
         .await;
     let started = Instant::now();
     client.list_applications("user_429").await.unwrap();
@@ -623,7 +609,7 @@ async fn a_retry_after_beyond_the_total_backoff_budget_is_not_waited_for() {
     });
     sandbox.account(&client, "user_budget").await;
     sandbox
-        .fault(json!({"path": "/api/v2/public/application", "status": 429, "count": 1}))
+        .fault(FaultSpec::error(APPLICATIONS_PATH, 429))
         .await;
     let started = Instant::now();
     let error = client.list_applications("user_budget").await.unwrap_err();
@@ -640,7 +626,11 @@ async fn a_500_is_not_retried() {
     let client = sandbox.client();
     sandbox.account(&client, "user_500").await;
     sandbox
-        .fault(json!({"path": "/api/v2/public/application", "status": 500, "count": 2, "message": "boom"}))
+        .fault(
+            FaultSpec::error(APPLICATIONS_PATH, 500)
+                .times(2)
+                .with_message("boom"),
+        )
         .await;
     let error = client.list_applications("user_500").await.unwrap_err();
     assert_eq!(api_status(&error), 500, "{error:?}");
@@ -655,7 +645,10 @@ async fn a_slow_answer_is_a_timeout_error_and_is_not_retried() {
     let client = sandbox.client_with(|config| config.timeout = Duration::from_millis(300));
     sandbox.account(&client, "user_slow").await;
     sandbox
-        .fault(json!({"path": "/api/v2/public/application", "latency_ms": 3000, "count": 1}))
+        .fault(FaultSpec::latency(
+            APPLICATIONS_PATH,
+            Duration::from_secs(3),
+        ))
         .await;
     let started = Instant::now();
     let error = client.list_applications("user_slow").await.unwrap_err();
@@ -741,7 +734,7 @@ async fn logs_never_show_the_api_key_a_session_token_or_credentials() {
             .await
             .unwrap();
         sandbox
-            .fault(json!({"path": "/api/v2/public/application", "status": 503, "count": 1}))
+            .fault(FaultSpec::error(APPLICATIONS_PATH, 503))
             .await;
         client.list_applications("user_logs").await.unwrap();
         let wrong = sandbox.client_with(|config| config.api_key = "tk_wrong_secret".into());

@@ -18,13 +18,14 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::server_fn::ServerFn;
+use sandbox::admin::FaultSpec;
 use tower::ServiceExt;
 
-use common::{PUBLIC_URL, admin};
+use common::PUBLIC_URL;
 
 const LATENCY_MS: u64 = 100;
-const COLD_VIEWS: usize = 20;
-const WARM_VIEWS: usize = 500;
+const COLD_VIEWS: u32 = 20;
+const WARM_VIEWS: u32 = 500;
 
 #[tokio::main]
 async fn main() {
@@ -36,9 +37,10 @@ async fn main() {
     .unwrap();
     let url = sandbox.base_url();
     let common::Instance { router, state } = common::instance(&url, None);
-    let admin = |method: reqwest::Method, path: &str| admin(&url, method, path);
+    let admin = common::admin(&url);
     let cookie = common::sign_up(&router, "bench@example.com").await;
-    let accounts: serde_json::Value = admin(
+    let accounts: serde_json::Value = common::cobalt(
+        &url,
         reqwest::Method::GET,
         "/api/v2/public/linked-account?limit=10",
     )
@@ -53,14 +55,13 @@ async fn main() {
         .unwrap()
         .to_owned();
 
-    admin(reqwest::Method::POST, "/_sandbox/faults")
-        .json(
-            &serde_json::json!({"path": "/api/v2/public/application", "method": "GET",
-            "latency_ms": LATENCY_MS, "count": COLD_VIEWS + WARM_VIEWS}),
-        )
-        .send()
-        .await
-        .unwrap();
+    let slow = FaultSpec::latency(
+        "/api/v2/public/application",
+        Duration::from_millis(LATENCY_MS),
+    )
+    .on(reqwest::Method::GET)
+    .times(COLD_VIEWS + WARM_VIEWS);
+    admin.add_fault(&slow).await.unwrap();
 
     let view = || {
         let request = Request::post(ListIntegrations::PATH)
@@ -79,9 +80,11 @@ async fn main() {
         }
     };
     let calls = || async {
-        common::counters(&url).await["GET /api/v2/public/application"]
-            .as_u64()
-            .unwrap_or(0)
+        admin
+            .counters()
+            .await
+            .unwrap()
+            .calls("GET /api/v2/public/application")
     };
 
     let before = calls().await;

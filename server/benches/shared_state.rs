@@ -74,6 +74,8 @@ async fn main() {
     );
 
     println!("Cobalt calls per warm view, {WARM_VIEWS} views each (copper connected)");
+    let admin = common::admin(&url);
+    let api_calls = || async { admin.counters().await.unwrap().api_calls() };
     for (name, instances) in [
         ("one instance", vec![&alone]),
         ("two instances", vec![&a, &b]),
@@ -88,11 +90,11 @@ async fn main() {
             for instance in &instances {
                 common::view(&instance.router, path, &cookie).await;
             }
-            let before = common::api_calls(&url).await;
+            let before = api_calls().await;
             for i in 0..WARM_VIEWS {
                 common::view(&instances[i % instances.len()].router, path, &cookie).await;
             }
-            let calls = common::api_calls(&url).await - before;
+            let calls = api_calls().await - before;
             println!(
                 "  {name}, {path}: {:.2} calls per view",
                 calls as f64 / WARM_VIEWS as f64
@@ -152,7 +154,7 @@ async fn connect_copper(sandbox_url: &str, router: &axum::Router, cookie: &str) 
 /// Time from handing A a signed webhook to B's stream carrying it, once per event.
 async fn webhook_hops(a: &Instance, b: &Instance, sandbox_url: &str) -> Vec<Duration> {
     let cookie = common::sign_up(&a.router, "hops@example.com").await;
-    let accounts = common::admin(
+    let accounts = common::cobalt(
         sandbox_url,
         reqwest::Method::GET,
         "/api/v2/public/linked-account?limit=100",

@@ -1,5 +1,5 @@
 //! What the benchmarks share: building an instance over a sandbox, signing up through the real
-//! form, and reading the sandbox's call counters.
+//! form, and reaching the sandbox's APIs.
 #![allow(dead_code, reason = "each benchmark uses a part of it")]
 
 use std::sync::Arc;
@@ -13,6 +13,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
+use sandbox::admin::AdminClient;
 use tower::ServiceExt;
 
 pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
@@ -120,35 +121,16 @@ pub async fn view(router: &Router, path: &str, cookie: &str) -> Duration {
     started.elapsed()
 }
 
-/// The sandbox's admin API.
-pub fn admin(sandbox_url: &str, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+/// Cobalt's API, as the sandbox at `sandbox_url` serves it, with the API key.
+pub fn cobalt(sandbox_url: &str, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
     reqwest::Client::new()
         .request(method, format!("{sandbox_url}{path}"))
         .header("x-api-key", API_KEY)
 }
 
-/// The sandbox's call counters: by route.
-pub async fn counters(sandbox_url: &str) -> serde_json::Value {
-    admin(sandbox_url, reqwest::Method::GET, "/_sandbox/counters")
-        .send()
-        .await
-        .unwrap()
-        .json::<serde_json::Value>()
-        .await
-        .unwrap()["routes"]
-        .clone()
-}
-
-/// Cobalt API calls the sandbox answered so far, every route of its public API together.
-pub async fn api_calls(sandbox_url: &str) -> u64 {
-    let routes = counters(sandbox_url).await;
-    routes
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter(|(route, _)| route.contains(" /api/"))
-        .filter_map(|(_, count)| count.as_u64())
-        .sum()
+/// The admin API (faults, call counters) of the sandbox at `sandbox_url`.
+pub fn admin(sandbox_url: &str) -> AdminClient {
+    AdminClient::new(sandbox_url, API_KEY)
 }
 
 /// The p-th percentile of sorted `samples`.

@@ -1,5 +1,6 @@
-//! Sessions that end, hand-offs that cannot be turned against a user, limits on every route,
-//! bounded streams and checked ids: each as an attacker would try it.
+//! Sessions that end, hand-offs that cannot be turned against a user, mutations from other
+//! sites, secrets kept out of responses, limits on every route, bounded streams and checked ids:
+//! each as an attacker would try it.
 
 use super::*;
 
@@ -7,7 +8,7 @@ impl TestApp {
     /// The named configurations Cobalt holds for the account signed up as `name`.
     async fn named_configs(&self, name: &str, slug: &str) -> Vec<String> {
         let accounts = self
-            .admin(
+            .cobalt(
                 reqwest::Method::GET,
                 "/api/v2/public/linked-account?limit=100",
                 None,
@@ -311,12 +312,10 @@ async fn a_429_from_cobalt_stops_every_call_until_its_retry_after() {
     let app = test_app().await;
     let ada = app.sign_up("Ada", "ada%40example.com").await;
     let eve = app.sign_up("Eve", "eve%40example.com").await;
-    app.admin(
-        reqwest::Method::POST,
-        "/_sandbox/faults",
-        Some(json!({"path": "/api/v2/public/application", "status": 429, "count": 5})),
-    )
-    .await;
+    app.admin
+        .add_fault(&FaultSpec::error("/api/v2/public/application", 429).times(5))
+        .await
+        .unwrap();
     let route = "GET /api/v2/public/application";
     let first = app.post_form(ListIntegrations::PATH, "", Some(&ada)).await;
     assert_eq!(
@@ -500,4 +499,62 @@ async fn the_no_js_save_has_the_server_functions_bounds() {
         .await
         .json();
     assert_eq!(after, config, "nothing saved");
+}
+
+#[tokio::test]
+async fn mutations_from_another_origin_are_refused() {
+    let app = test_app().await;
+    let cookie = app.sign_up("Ada", "ada%40example.com").await;
+    for origin in [Some("https://evil.example"), None] {
+        let mut request = Request::post(Disconnect::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, &cookie);
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        let reply = app
+            .send(request.body(Body::from("slug=copper")).unwrap())
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin:?}");
+        assert_eq!(reply.json(), json!("Forbidden"), "the AppError wire format");
+    }
+}
+
+#[tokio::test]
+async fn no_response_carries_the_api_key_or_a_session_token() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let token = app.session_token(&ada).await;
+    let replies = [
+        app.get("/integrations", Some(&ada)).await,
+        app.get("/signup", None).await,
+        app.post_form(ListIntegrations::PATH, "", Some(&ada)).await,
+        app.post_form(GetIntegration::PATH, "slug=hubspot", Some(&ada))
+            .await,
+        app.post_form(LoadConfig::PATH, "slug=copper", Some(&ada))
+            .await,
+        app.get("/no-such-page", Some(&ada)).await,
+    ];
+    for reply in replies {
+        assert!(!reply.body.contains(API_KEY), "{}", reply.body);
+        assert!(!reply.body.contains(&token), "{}", reply.body);
+    }
+}
+
+#[tokio::test]
+async fn oversized_request_bodies_are_refused_with_413() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let big = format!("slug={}", "a".repeat(server::MAX_REQUEST_BYTES + 1));
+    let request = Request::post(GetIntegration::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, big.len())
+        .header(header::ORIGIN, PUBLIC_URL)
+        .header(header::COOKIE, &ada)
+        .body(Body::from(big))
+        .unwrap();
+    assert_eq!(
+        app.send(request).await.status,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
 }

@@ -59,12 +59,7 @@ async fn instance(
         shared.clone(),
     )
     .unwrap();
-    let app = TestApp {
-        router: server::router(state),
-        sandbox: sandbox.clone(),
-        http: reqwest::Client::new(),
-    };
-    (app, shared)
+    (TestApp::new(server::router(state), sandbox.clone()), shared)
 }
 
 /// Waits until `shared` says `health` (connected and subscribed, or not), at most 5 s.
