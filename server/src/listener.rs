@@ -1,8 +1,13 @@
-//! The TCP listener with bounds that `axum::serve` lacks: at most `max` connections at once
-//! (the next waits in the kernel's backlog until one closes), a connection that has not been
-//! answered within `first_answer` of its accept (a client sending its headers slowly, or not
-//! at all) is closed, and so is one with no traffic either way for `idle` once answered. Live
-//! streams stay open: their keep-alive comments are traffic.
+//! The TCP listener and the accept loop, with bounds that `axum::serve` lacks: at most `max`
+//! connections at once (the next waits in the kernel's backlog until one closes), a connection
+//! that has not been answered within `first_answer` of its accept (a client sending its headers
+//! slowly, or not at all) is closed, and so is one with no traffic either way for `idle` once
+//! answered. Live streams stay open: their keep-alive comments are traffic.
+//!
+//! [`serve`] hands each connection to hyper's HTTP/1.1 server directly. `axum::serve` first
+//! reads up to 24 bytes to tell HTTP/2's preface from HTTP/1, and hyper then reads the rest of
+//! the request into a buffer that grows from 8 to 16 KiB for that second read, and is kept for
+//! as long as the connection lives: twice the memory of every idle live stream.
 
 use std::io;
 use std::net::SocketAddr;
@@ -11,7 +16,10 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use axum::extract::{ConnectInfo, Request};
 use axum::serve::Listener;
+use hyper_util::rt::TokioIo;
+use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -72,9 +80,51 @@ impl Listener for Bounded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Peer(pub SocketAddr);
 
-impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, Bounded>> for Peer {
-    fn connect_info(stream: axum::serve::IncomingStream<'_, Bounded>) -> Self {
-        Self(*stream.remote_addr())
+/// Serves `app` over HTTP/1.1 on every connection `listener` accepts until `shutdown`
+/// resolves; then stops accepting, asks each connection to close once its response is done,
+/// and returns when all have.
+pub async fn serve(mut listener: Bounded, app: axum::Router, shutdown: impl Future<Output = ()>) {
+    // Connections watch `stop`; `stop.closed()` resolves once the last of them has ended.
+    let (stop, stopping) = tokio::sync::watch::channel(());
+    tokio::pin!(shutdown);
+    loop {
+        let (io, addr) = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service = TowerToHyperService::new(tower::ServiceExt::map_request(
+            app,
+            move |mut request: Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(Peer(addr)));
+                request.map(axum::body::Body::new)
+            },
+        ));
+        let mut stopping = stopping.clone();
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(io), service)
+                .with_upgrades();
+            tokio::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => log_end(result),
+                _ = stopping.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    log_end(connection.await);
+                }
+            }
+        });
+    }
+    drop(listener);
+    drop(stopping);
+    // Wakes every connection's `changed()`, then waits for them to drop their receivers.
+    stop.send_replace(());
+    stop.closed().await;
+}
+
+fn log_end(result: Result<(), hyper::Error>) {
+    if let Err(error) = result {
+        tracing::trace!(%error, "connection ended with an error");
     }
 }
 
@@ -155,7 +205,7 @@ mod tests {
         let listener = Bounded::new(TcpListener::bind("127.0.0.1:0").await.unwrap(), limits);
         let addr = listener.local_addr().unwrap();
         let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        tokio::spawn(super::serve(listener, app, std::future::pending()));
         addr
     }
 
@@ -186,6 +236,38 @@ mod tests {
         assert!(
             answer.is_some_and(|a| !a.contains("ok")),
             "closed unanswered"
+        );
+    }
+
+    #[tokio::test]
+    async fn shutdown_closes_idle_connections_and_then_returns() {
+        let listener = Bounded::new(TcpListener::bind("127.0.0.1:0").await.unwrap(), LIMITS);
+        let addr = listener.local_addr().unwrap();
+        let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(super::serve(listener, app, async move {
+            stopped.await.ok();
+        }));
+        let mut idle = TcpStream::connect(addr).await.unwrap();
+        idle.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            .await
+            .unwrap();
+        let mut answer = [0u8; 256];
+        let read = idle.read(&mut answer).await.unwrap();
+        assert!(String::from_utf8_lossy(&answer[..read]).ends_with("ok"));
+        stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(3), server)
+            .await
+            .expect("serve returned")
+            .unwrap();
+        assert_eq!(
+            closed_within(&mut idle, Duration::from_secs(1)).await,
+            Some(String::new()),
+            "the kept-alive connection was closed"
+        );
+        assert!(
+            TcpStream::connect(addr).await.is_err(),
+            "no longer listening"
         );
     }
 

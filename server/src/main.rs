@@ -93,19 +93,15 @@ async fn main() -> anyhow::Result<()> {
         state.draining.clone(),
         state.config.drain,
     );
-    // The peer address feeds the per-address limits (see PROXY_HOPS behind a proxy).
-    let app = server::router(state).into_make_service_with_connect_info::<server::listener::Peer>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            // Unready first, so the load balancer sends new requests elsewhere meanwhile.
-            draining.store(true, std::sync::atomic::Ordering::Relaxed);
-            tokio::time::sleep(drain).await;
-            // Open event streams would otherwise hold the shutdown until every tab closes.
-            shared.close();
-        })
-        .await
-        .context("serving HTTP")?;
+    server::listener::serve(listener, server::router(state), async move {
+        shutdown_signal().await;
+        // Unready first, so the load balancer sends new requests elsewhere meanwhile.
+        draining.store(true, std::sync::atomic::Ordering::Relaxed);
+        tokio::time::sleep(drain).await;
+        // Open event streams would otherwise hold the shutdown until every tab closes.
+        shared.close();
+    })
+    .await;
     drop(sandbox);
     Ok(())
 }
