@@ -38,4 +38,4 @@ npm_ci() {
   fi
 }
 npm_ci . "@cobaltio/cobalt-js"
-npm_ci end2end "Playwright, axe-core, binaryen"
+npm_ci end2end "Playwright, axe-core, binaryen, terser"

@@ -134,7 +134,6 @@ drains() {
 # the Playwright project that opens a tab on the second.
 shared_instances() {
   local sandbox=127.0.0.1:3412 a=127.0.0.1:3410 b=127.0.0.1:3411
-  cargo build --locked -q -p sandbox --bin cobalt-sandbox
   SANDBOX_ADDR=$sandbox SANDBOX_ALLOWED_ORIGINS="http://$a,http://$b" \
     SANDBOX_WEBHOOK_URLS="http://$a/webhooks/cobalt" RUST_LOG=warn \
     target/debug/cobalt-sandbox >"$logs/shared-sandbox.out" 2>&1 &
@@ -160,8 +159,10 @@ shared_instances() {
   done
 }
 
+# target/debug/cobalt-sandbox is built by the cargo-test stage (a package's binaries are built
+# for its integration tests) with the workspace's features; `cargo build -p sandbox` alone
+# would resolve other features and compile a hundred crates again.
 contract() {
-  cargo build --locked -q -p sandbox --bin cobalt-sandbox
   (cd end2end && SANDBOX_BIN=../target/debug/cobalt-sandbox node --test contract/)
 }
 
