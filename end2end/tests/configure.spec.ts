@@ -1,10 +1,6 @@
 import { test, expect } from "./fixtures";
 import { accountIdFor, clearFaults, connectKeyBased, connectOAuth, expireConnection, injectFault } from "./sandbox";
 
-test.afterEach(async () => {
-  await clearFaults();
-});
-
 /** Signs in, connects Airtable through the sandbox and opens its detail page. */
 async function airtable(email: string, detail: import("./pages/detail_page").DetailPage) {
   await connectKeyBased(await accountIdFor(email), "airtable", { personal_access_token: "pat", base_id: "appX" });
@@ -49,11 +45,11 @@ test("invalid values are named by their fields and nothing typed is lost", async
 test("a Cobalt failure while saving keeps every value and says nothing was saved", async ({ signedIn, detail, page }) => {
   await airtable(signedIn.email, detail);
   await page.getByLabel("Table name").fill("Leads");
-  await injectFault({ path: "/api/v2/public/config", method: "PUT", status: 500, count: 5 });
+  await injectFault(signedIn.accountId, { path: "/api/v2/public/config", method: "PUT", status: 500, count: 5 });
   await page.getByRole("button", { name: "Save configuration" }).click();
   await expect(page.getByRole("alert")).toContainText("Nothing was saved");
   await expect(page.getByLabel("Table name")).toHaveValue("Leads");
-  await clearFaults();
+  await clearFaults(signedIn.accountId);
   await page.getByRole("button", { name: "Save configuration" }).click();
   await expect(page.getByText("Configuration saved.")).toBeVisible();
   await expect(page.getByLabel("Table name")).toHaveValue("Leads");
@@ -144,7 +140,7 @@ test.describe("with JavaScript", () => {
     await stage.selectOption({ label: "Partner won" });
 
     // Save is pending while Cobalt answers slowly, then says it saved, without a page load.
-    await injectFault({ path: "/api/v2/public/config", method: "PUT", latency_ms: 800, count: 1 });
+    await injectFault(signedIn.accountId, { path: "/api/v2/public/config", method: "PUT", latency_ms: 800, count: 1 });
     const save = page.getByRole("button", { name: "Save configuration" });
     await save.click();
     await expect(page.getByRole("button", { name: "Saving…" })).toHaveAttribute("aria-disabled", "true");

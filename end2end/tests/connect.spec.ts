@@ -3,7 +3,6 @@ import { test, expect } from "./fixtures";
 import type { DetailPage } from "./pages/detail_page";
 import {
   accountIdFor,
-  clearFaults,
   configIds,
   connectKeyBased,
   createConfig,
@@ -11,10 +10,6 @@ import {
   isConnected,
   revokeTokens,
 } from "./sandbox";
-
-test.afterEach(async () => {
-  await clearFaults();
-});
 
 /** Clicks Connect and answers the consent popup with `decision`. */
 async function consentInPopup(page: Page, detail: DetailPage, name: string, decision: "Allow" | "Deny") {

@@ -2,25 +2,23 @@ import { test, expect } from "./fixtures";
 import { clearFaults, injectFault } from "./sandbox";
 
 // What users see while Cobalt misbehaves, driven by the sandbox's fault injection. Faults are
-// injected before sign-up, so the account's catalog is not yet cached.
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+// injected before sign-up, so the account's catalog is not yet cached; they are scoped to the
+// account the sign-up form will create, so tests running beside these never meet them.
 
 // A 500 is an outage; a 429 is Cobalt's rate limit, which stops every call (not retried)
-// until its Retry-After, and pages say how long to wait.
+// until its Retry-After, and pages say how long to wait. That stop is the server's, for every
+// account, so the 429 test is tagged @alone: it runs after the others, by itself
+// (playwright.config.ts).
 const failures = [
-  { name: "answers 500", fault: { status: 500 }, says: "unavailable", status: 502 },
-  { name: "answers 429 (not retried)", fault: { status: 429 }, says: "busy", status: 503 },
+  { name: "answers 500", fault: { status: 500 }, says: "unavailable", status: 502, tag: [] },
+  { name: "answers 429 (not retried)", fault: { status: 429 }, says: "busy", status: 503, tag: ["@alone"] },
 ];
 
-for (const { name, fault, says, status } of failures) {
-  test(`while Cobalt ${name}, pages say so, and Retry recovers once it clears`, async ({ page, signup, marketplace }) => {
+for (const { name, fault, says, status, tag } of failures) {
+  test(`while Cobalt ${name}, pages say so, and Retry recovers once it clears`, { tag }, async ({ page, signup, accountToSignUp, marketplace }) => {
     test.setTimeout(60_000);
-    await injectFault({ path: "/api/v2/public/application", method: "GET", count: 1000, ...fault });
-    await signup.goto();
-    await signup.signUp("Faulty", `fault-${Date.now()}@example.com`);
+    await injectFault(accountToSignUp, { path: "/api/v2/public/application", method: "GET", count: 1000, ...fault });
+    await signup.signUp("Faulty", `${accountToSignUp}@example.com`);
     await expect(page.getByRole("alert")).toContainText(says);
     await expect(marketplace.retry).toBeVisible();
 
@@ -28,7 +26,7 @@ for (const { name, fault, says, status } of failures) {
     expect(detail?.status()).toBe(status);
     await expect(page.getByRole("alert")).toContainText(says);
 
-    await clearFaults();
+    await clearFaults(accountToSignUp);
     // What the page promised: try again once Cobalt's wait has passed.
     const wait = Number((await detail?.allHeaders())?.["retry-after"] ?? 0);
     if (wait > 0) await page.waitForTimeout(wait * 1000);
@@ -40,11 +38,10 @@ for (const { name, fault, says, status } of failures) {
   });
 }
 
-test("with 3 s of upstream latency, pages wait for Cobalt and then show", async ({ page, signup, marketplace }) => {
-  await injectFault({ path: "/api/v2/public/application", method: "GET", latency_ms: 3000, count: 1 });
-  await signup.goto();
+test("with 3 s of upstream latency, pages wait for Cobalt and then show", async ({ page, signup, accountToSignUp, marketplace }) => {
+  await injectFault(accountToSignUp, { path: "/api/v2/public/application", method: "GET", latency_ms: 3000, count: 1 });
   const started = Date.now();
-  await signup.signUp("Patient", `slow-${Date.now()}@example.com`);
+  await signup.signUp("Patient", `${accountToSignUp}@example.com`);
   await expect(marketplace.grid).toBeVisible();
   expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
   await expect(page.getByRole("alert")).toHaveCount(0);

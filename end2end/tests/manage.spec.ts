@@ -1,11 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { MarketplacePage } from "./pages/marketplace_page";
-import { accountIdFor, clearFaults, connectOAuth, expireConnection, injectFault, isConnected } from "./sandbox";
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+import { accountIdFor, connectOAuth, expireConnection, injectFault, isConnected } from "./sandbox";
 
 /** Connects HubSpot through the sandbox and enables its "Sync contacts" workflow on the page. */
 async function hubspotWithWorkflow(email: string, page: Page): Promise<string> {
@@ -66,7 +62,7 @@ test("a failed disconnect changes nothing and says so; confirmed, the app is no 
   const dialog = page.getByRole("dialog", { name: "Disconnect HubSpot?" });
   await page.getByRole("link", { name: "Disconnect…" }).click();
 
-  await injectFault({ path: "/api/v2/public/linked-account/integration/*", method: "DELETE", status: 500, count: 1 });
+  await injectFault(account, { path: "/api/v2/public/linked-account/integration/*", method: "DELETE", status: 500, count: 1 });
   await dialog.getByRole("button", { name: "Disconnect HubSpot" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Nothing was disconnected");
   await expect(dialog).toBeVisible();

@@ -1,11 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { DetailPage } from "./pages/detail_page";
-import { accountIdFor, clearFaults, connectKeyBased, connectOAuth, expireConnection, injectFault } from "./sandbox";
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+import { accountIdFor, connectKeyBased, connectOAuth, expireConnection, injectFault } from "./sandbox";
 
 test("the marketplace is rendered on the server", async ({ signedIn, marketplace, page, pageErrors }) => {
   await marketplace.goto();
@@ -92,19 +88,17 @@ test("connected apps come first, then those needing reconnect, each A–Z", asyn
   await expect.poll(() => marketplace.appNames()).toEqual(["Copper"]);
 });
 
-test("a Cobalt failure shows an error with Retry, and Retry recovers", async ({ page, signup, marketplace }) => {
-  await injectFault({ path: "/api/v2/public/application", method: "GET", status: 500, count: 1 });
-  await signup.goto();
-  await signup.signUp("Faulty", `fault-${Date.now()}@example.com`);
+test("a Cobalt failure shows an error with Retry, and Retry recovers", async ({ page, signup, accountToSignUp, marketplace }) => {
+  await injectFault(accountToSignUp, { path: "/api/v2/public/application", method: "GET", status: 500, count: 1 });
+  await signup.signUp("Faulty", `${accountToSignUp}@example.com`);
   await expect(page.getByRole("alert")).toContainText("unavailable");
   await marketplace.retry.click();
   await expect(marketplace.grid).toBeVisible();
 });
 
-test("Retry asks the server again and says when Cobalt is still down @needs-js", async ({ page, signup, marketplace, pageErrors }) => {
-  await injectFault({ path: "/api/v2/public/application", method: "GET", status: 500, count: 2 });
-  await signup.goto();
-  await signup.signUp("Faulty", `fault-${Date.now()}@example.com`);
+test("Retry asks the server again and says when Cobalt is still down @needs-js", async ({ page, signup, accountToSignUp, marketplace, pageErrors }) => {
+  await injectFault(accountToSignUp, { path: "/api/v2/public/application", method: "GET", status: 500, count: 2 });
+  await signup.signUp("Faulty", `${accountToSignUp}@example.com`);
   await marketplace.hydrated();
   await marketplace.retry.click();
   await expect(page.getByRole("status").filter({ hasText: "Still unavailable" })).toBeVisible();

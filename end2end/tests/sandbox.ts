@@ -9,20 +9,24 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     method,
     headers: { "x-api-key": apiKey, "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A call that never answers fails here, naming its route, instead of as a bare test timeout.
+    signal: AbortSignal.timeout(10_000),
+  }).catch((error: unknown) => {
+    throw new Error(`${method} ${path}: ${error}`);
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   const text = await response.text();
   return text ? JSON.parse(text) : null;
 }
 
-/** The linked account id that sign-up created for `email` (kept in the account's `udf`). */
+/** The linked account id that sign-up created for `email` (kept in the account's `udf`). The
+ *  sandbox filters by it: a page of all accounts, ordered by id, would miss the newest once a
+ *  run (or a server kept across runs) has made more than a page of them. */
 export async function accountIdFor(email: string): Promise<string> {
-  const page = (await call("GET", "/api/v2/public/linked-account?limit=100")) as {
-    docs: { account_id: string; udf: { key_name: string; key_value: string }[] }[];
-  };
-  const account = page.docs.find((doc) => doc.udf.some((u) => u.key_name === "email" && u.key_value === email));
-  if (!account) throw new Error(`no linked account for ${email}`);
-  return account.account_id;
+  const query = new URLSearchParams({ env_variable_name: "email", env_variable_value: email });
+  const page = (await call("GET", `/api/v2/public/linked-account?${query}`)) as { docs: { account_id: string }[] };
+  if (page.docs.length !== 1) throw new Error(`${page.docs.length} linked accounts for ${email}, not 1`);
+  return page.docs[0].account_id;
 }
 
 /** Connects a key-based app for the account, as if the user had entered valid credentials. */
@@ -30,19 +34,27 @@ export async function connectKeyBased(accountId: string, slug: string, credentia
   await call("PUT", `/api/v2/public/linked-account/integration/save-key-credentials/${slug}`, credentials, {
     linked_account_id: accountId,
   });
+  await webhookHandled(accountId, slug, "Connection Created");
 }
 
+/** Expires the account's connection at Cobalt; the tab learns it from the webhook. */
 export async function expireConnection(accountId: string, slug: string): Promise<void> {
   await call("POST", "/_sandbox/connections/expire", { linked_account_id: accountId, slug });
+  await webhookHandled(accountId, slug, "Connection Expired");
 }
 
-/** The next `count` calls matching `path` (a glob) answer `status`. */
-export async function injectFault(fault: { path: string; method?: string; status?: number; latency_ms?: number; count?: number }): Promise<void> {
-  await call("POST", "/_sandbox/faults", fault);
+/** The account's next `count` calls matching `path` (a glob) answer `status` and/or wait
+ *  `latency_ms`. Only that account's: the tests running beside it use accounts of their own. */
+export async function injectFault(
+  accountId: string,
+  fault: { path: string; method?: string; status?: number; latency_ms?: number; count?: number },
+): Promise<void> {
+  await call("POST", "/_sandbox/faults", { ...fault, linked_account_id: accountId });
 }
 
-export async function clearFaults(): Promise<void> {
-  await call("DELETE", "/_sandbox/faults");
+/** Clears the account's faults and no one else's. */
+export async function clearFaults(accountId: string): Promise<void> {
+  await call("DELETE", `/_sandbox/faults?${new URLSearchParams({ linked_account_id: accountId })}`);
 }
 
 /** Revokes every session token of the account, as if Cobalt had invalidated them. */
@@ -88,8 +100,9 @@ export async function connectOAuth(accountId: string, slug: string): Promise<voi
 }
 
 /** Waits until the tab has taken the sandbox's webhook for this change: when a connection is
- *  made behind the browser's back, only the webhook clears the tab's cached catalog. A failed
- *  delivery fails here, not later on a stale page. */
+ *  made or expires behind the browser's back, only the webhook clears the tab's cached catalog,
+ *  and a page loaded before it arrives shows the old state. A failed delivery fails here, not
+ *  later on a stale page. */
 async function webhookHandled(accountId: string, slug: string, event: string): Promise<void> {
   const status = async () => {
     const { deliveries } = (await call("GET", "/_sandbox/webhooks")) as {

@@ -82,6 +82,16 @@ impl FaultSpec {
             latency_ms: None,
             count: 1,
             message: None,
+            linked_account_id: None,
+        }
+    }
+
+    /// Only calls made for `linked_account_id` (in the client's environment), so tests running
+    /// side by side each fault their own account.
+    pub fn for_account(self, linked_account_id: impl Into<String>) -> Self {
+        Self {
+            linked_account_id: Some(linked_account_id.into()),
+            ..self
         }
     }
 
@@ -276,9 +286,20 @@ impl AdminClient {
 
     /// Clears every fault; answers how many there were.
     pub async fn clear_faults(&self) -> Result<usize, AdminError> {
-        let cleared: Cleared = self
-            .json(Method::DELETE, "/_sandbox/faults", None::<&()>)
-            .await?;
+        self.clear("/_sandbox/faults").await
+    }
+
+    /// Clears the faults scoped to `linked_account_id` (see [`FaultSpec::for_account`]) and
+    /// leaves the others; answers how many it cleared.
+    pub async fn clear_account_faults(&self, linked_account_id: &str) -> Result<usize, AdminError> {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("linked_account_id", linked_account_id)
+            .finish();
+        self.clear(&format!("/_sandbox/faults?{query}")).await
+    }
+
+    async fn clear(&self, path: &str) -> Result<usize, AdminError> {
+        let cleared: Cleared = self.json(Method::DELETE, path, None::<&()>).await?;
         Ok(cleared.cleared)
     }
 

@@ -11,9 +11,9 @@
 //! | method | path | body | effect |
 //! |---|---|---|---|
 //! | GET | `/_sandbox/health` | — | `{"status":"ok"}`; no key needed |
-//! | POST | `/_sandbox/faults` | `{"path", "method"?, "status"?, "latency_ms"?, "count"? = 1, "message"?}` | the next `count` calls matching `path` (`*` = any characters) and `method` wait `latency_ms` and/or answer `status` (400–599) in Cobalt's envelope; 201 with the fault |
+//! | POST | `/_sandbox/faults` | `{"path", "method"?, "status"?, "latency_ms"?, "count"? = 1, "message"?, "linked_account_id"?}` | the next `count` calls matching `path` (`*` = any characters) and `method` wait `latency_ms` and/or answer `status` (400–599) in Cobalt's envelope; with `linked_account_id`, only calls made for that account of the key's environment (named by the `linked_account_id` header or query parameter with an API key, or by the session token); 201 with the fault |
 //! | GET | `/_sandbox/faults` | — | the active faults with their `remaining` counts |
-//! | DELETE | `/_sandbox/faults` | — | clears them; `{"cleared": n}` |
+//! | DELETE | `/_sandbox/faults` | `?linked_account_id=`? | clears them, or only those scoped to that account; `{"cleared": n}` |
 //! | GET | `/_sandbox/rate-limit` | — | `{"enabled", "per_second", "burst"}` |
 //! | PUT | `/_sandbox/rate-limit` | `{"enabled", "per_second"? = 20, "burst"? = 5}` | switches the limit on `/api/*`; beyond it, 429 with `Retry-After` |
 //! | POST | `/_sandbox/connections/expire` | `{"linked_account_id", "slug"}` | `reauth_required: true`, status `expired`, Connection Expired webhook; answers the app |

@@ -3,11 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{FromRequestParts, MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::auth::AccountScope;
 use crate::error::ApiError;
 use crate::state::SandboxState;
 
@@ -92,10 +93,19 @@ pub async fn guard(State(state): State<SandboxState>, request: Request, next: Ne
         .get::<MatchedPath>()
         .map_or("(no route)", MatchedPath::as_str)
         .to_owned();
+    // The account the call is made for, named as the account-scoped routes name it (the
+    // `linked_account_id` header or query parameter with the API key, or the session token),
+    // so that a fault scoped to one account neither hits nor is used up by another's calls.
+    // A call naming no account that way, or with bad credentials, meets only unscoped faults.
+    let (mut parts, body) = request.into_parts();
+    let account = AccountScope::from_request_parts(&mut parts, &state)
+        .await
+        .ok();
+    let request = Request::from_parts(parts, body);
     let (fault, limited) = {
         let mut runtime = state.runtime();
         runtime.count(format!("{method} {route}"));
-        let fault = runtime.take_fault(&method, &path);
+        let fault = runtime.take_fault(&method, &path, account.as_ref());
         let limited = if path.starts_with("/api/") {
             runtime.rate_limit.check(Instant::now()).err()
         } else {

@@ -4,7 +4,10 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Instant;
 
+use cobalt::Environment;
 use serde::{Deserialize, Serialize};
+
+use crate::auth::AccountScope;
 
 /// How many webhook deliveries the log keeps.
 const DELIVERY_LOG: usize = 200;
@@ -57,6 +60,10 @@ pub struct FaultSpec {
     /// The error message (default: "Injected fault").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Only calls made for this linked account, in the environment of the key that added the
+    /// fault (every call when absent). Tests running side by side each fault their own account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_account_id: Option<String>,
 }
 
 fn one() -> u32 {
@@ -70,6 +77,29 @@ pub struct Fault {
     #[serde(flatten)]
     pub spec: FaultSpec,
     pub remaining: u32,
+    /// Where a scoped fault's account lives: the environment of the key that added it.
+    #[serde(skip)]
+    pub environment: Environment,
+}
+
+impl Fault {
+    /// Whether the fault is scoped to `account`.
+    fn is_for(&self, account: &AccountScope) -> bool {
+        self.environment == account.environment
+            && self.spec.linked_account_id.as_deref() == Some(account.account_id.as_str())
+    }
+
+    /// Whether a call of `method` to `path`, made for `account` (if the call names one), meets
+    /// this fault.
+    fn applies(&self, method: &str, path: &str, account: Option<&AccountScope>) -> bool {
+        self.spec
+            .method
+            .as_deref()
+            .is_none_or(|wanted| wanted.eq_ignore_ascii_case(method))
+            && glob_match(&self.spec.path, path)
+            && (self.spec.linked_account_id.is_none()
+                || account.is_some_and(|account| self.is_for(account)))
+    }
 }
 
 /// One webhook delivery (all attempts of one event to one URL).
@@ -88,11 +118,13 @@ pub struct Delivery {
 }
 
 impl Runtime {
-    pub fn add_fault(&mut self, spec: FaultSpec) -> Fault {
+    /// Adds a fault; `environment` (the admin key's) scopes it if it names an account.
+    pub fn add_fault(&mut self, spec: FaultSpec, environment: Environment) -> Fault {
         let fault = Fault {
             id: self.next_fault_id,
             remaining: spec.count,
             spec,
+            environment,
         };
         self.next_fault_id += 1;
         self.faults.push(fault.clone());
@@ -103,20 +135,28 @@ impl Runtime {
         &self.faults
     }
 
-    pub fn clear_faults(&mut self) {
-        self.faults.clear();
+    /// Clears the faults scoped to `account`, or every fault; answers how many went.
+    pub fn clear_faults(&mut self, account: Option<&AccountScope>) -> usize {
+        let before = self.faults.len();
+        match account {
+            Some(account) => self.faults.retain(|fault| !fault.is_for(account)),
+            None => self.faults.clear(),
+        }
+        before - self.faults.len()
     }
 
-    /// The first fault matching the call, used up by one.
-    pub fn take_fault(&mut self, method: &str, path: &str) -> Option<FaultSpec> {
-        let index = self.faults.iter().position(|fault| {
-            fault
-                .spec
-                .method
-                .as_deref()
-                .is_none_or(|wanted| wanted.eq_ignore_ascii_case(method))
-                && glob_match(&fault.spec.path, path)
-        })?;
+    /// The first fault matching the call, used up by one. `account` is the linked account the
+    /// call is made for, if its credentials name one; only unscoped faults meet the others.
+    pub fn take_fault(
+        &mut self,
+        method: &str,
+        path: &str,
+        account: Option<&AccountScope>,
+    ) -> Option<FaultSpec> {
+        let index = self
+            .faults
+            .iter()
+            .position(|fault| fault.applies(method, path, account))?;
         let fault = &mut self.faults[index];
         fault.remaining = fault.remaining.saturating_sub(1);
         let spec = fault.spec.clone();
@@ -255,6 +295,13 @@ mod tests {
 
     use super::*;
 
+    fn scope(account_id: &str) -> AccountScope {
+        AccountScope {
+            environment: Environment::Test,
+            account_id: account_id.into(),
+        }
+    }
+
     #[test]
     fn globs_match_prefixes_suffixes_and_middles() {
         assert!(glob_match("/api/*", "/api/v2/public/application"));
@@ -273,18 +320,54 @@ mod tests {
     #[test]
     fn a_fault_applies_to_exactly_count_calls() {
         let mut runtime = Runtime::default();
-        runtime.add_fault(FaultSpec {
+        let spec = FaultSpec {
             path: "/api/*".into(),
             method: Some("get".into()),
             status: Some(503),
             latency_ms: None,
             count: 2,
             message: None,
-        });
-        assert!(runtime.take_fault("POST", "/api/x").is_none());
-        assert!(runtime.take_fault("GET", "/api/x").is_some());
-        assert!(runtime.take_fault("GET", "/api/y").is_some());
-        assert!(runtime.take_fault("GET", "/api/z").is_none());
+            linked_account_id: None,
+        };
+        runtime.add_fault(spec, Environment::Test);
+        assert!(runtime.take_fault("POST", "/api/x", None).is_none());
+        assert!(runtime.take_fault("GET", "/api/x", None).is_some());
+        assert!(
+            runtime
+                .take_fault("GET", "/api/y", Some(&scope("a")))
+                .is_some()
+        );
+        assert!(runtime.take_fault("GET", "/api/z", None).is_none());
+        assert!(runtime.faults().is_empty());
+    }
+
+    #[test]
+    fn a_scoped_fault_meets_only_its_accounts_calls_in_its_environment() {
+        let mut runtime = Runtime::default();
+        runtime.add_fault(
+            FaultSpec::error("/api/*", 500).for_account("a"),
+            Environment::Test,
+        );
+        let production = AccountScope {
+            environment: Environment::Production,
+            ..scope("a")
+        };
+        assert!(runtime.take_fault("GET", "/api/x", None).is_none());
+        assert!(
+            runtime
+                .take_fault("GET", "/api/x", Some(&scope("b")))
+                .is_none()
+        );
+        assert!(
+            runtime
+                .take_fault("GET", "/api/x", Some(&production))
+                .is_none()
+        );
+        assert!(
+            runtime
+                .take_fault("GET", "/api/x", Some(&scope("a")))
+                .is_some()
+        );
         assert!(runtime.faults().is_empty());
     }
 

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use crate::auth::{AccountScope, ApiKey};
 use crate::clock::{iso_now, unix_now};
 use crate::error::ApiError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, QueryParams};
 use crate::runtime::{Fault, FaultSpec, RateLimitSettings, RateLimiter};
 use crate::state::SandboxState;
 use crate::views::{account_not_found, app_not_found, application};
@@ -25,14 +25,22 @@ pub async fn health() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
-/// `POST /_sandbox/faults`.
+/// `POST /_sandbox/faults`. A fault naming a `linked_account_id` is scoped to that account in
+/// the key's environment; the account need not exist yet (a test may fault its sign-up).
 pub async fn add_fault(
     State(state): State<SandboxState>,
-    _key: ApiKey,
+    key: ApiKey,
     JsonBody(spec): JsonBody<FaultSpec>,
 ) -> Result<(StatusCode, Json<Fault>), ApiError> {
     if spec.path.is_empty() {
         return Err(ApiError::bad_request("path must not be empty"));
+    }
+    if spec
+        .linked_account_id
+        .as_deref()
+        .is_some_and(|id| id.trim().is_empty())
+    {
+        return Err(empty_account());
     }
     if spec.status.is_none() && spec.latency_ms.is_none() {
         return Err(ApiError::bad_request(
@@ -52,7 +60,15 @@ pub async fn add_fault(
     if spec.count == 0 {
         return Err(ApiError::bad_request("count must be at least 1"));
     }
-    Ok((StatusCode::CREATED, Json(state.runtime().add_fault(spec))))
+    let fault = state.runtime().add_fault(spec, key.environment);
+    Ok((StatusCode::CREATED, Json(fault)))
+}
+
+/// An empty `linked_account_id` is refused rather than read as "every account": a test whose
+/// account id came out empty would otherwise fault, or clear the faults of, the tests running
+/// beside it.
+fn empty_account() -> ApiError {
+    ApiError::bad_request("linked_account_id must not be empty")
 }
 
 /// `GET /_sandbox/faults`.
@@ -60,12 +76,23 @@ pub async fn list_faults(State(state): State<SandboxState>, _key: ApiKey) -> Jso
     Json(state.runtime().faults().to_vec())
 }
 
-/// `DELETE /_sandbox/faults`.
-pub async fn clear_faults(State(state): State<SandboxState>, _key: ApiKey) -> Json<Value> {
-    let mut runtime = state.runtime();
-    let cleared = runtime.faults().len();
-    runtime.clear_faults();
-    Json(json!({ "cleared": cleared }))
+/// `DELETE /_sandbox/faults`: every fault, or with `?linked_account_id=` only the faults
+/// scoped to that account (in the key's environment).
+pub async fn clear_faults(
+    State(state): State<SandboxState>,
+    key: ApiKey,
+    query: QueryParams,
+) -> Result<Json<Value>, ApiError> {
+    let account = match query.get("linked_account_id") {
+        Some(id) if id.trim().is_empty() => return Err(empty_account()),
+        Some(id) => Some(AccountScope {
+            environment: key.environment,
+            account_id: id.to_owned(),
+        }),
+        None => None,
+    };
+    let cleared = state.runtime().clear_faults(account.as_ref());
+    Ok(Json(json!({ "cleared": cleared })))
 }
 
 /// `GET /_sandbox/rate-limit`.

@@ -77,6 +77,113 @@ async fn injected_latency_delays_the_answer() {
 }
 
 #[tokio::test]
+async fn a_fault_scoped_to_an_account_meets_only_that_accounts_calls() {
+    let sandbox = start().await;
+    let mine = sandbox.session("user_1").await;
+    let theirs = sandbox.session("user_2").await;
+    let (status, fault) = sandbox
+        .with_key(
+            Method::POST,
+            "/_sandbox/faults",
+            json!({"path": "/api/v2/*/application*", "status": 503, "count": 3, "linked_account_id": "user_1"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{fault}");
+    assert_eq!(fault["linked_account_id"], "user_1");
+
+    // Another account's calls, by session token or by key and header, pass and use none of it;
+    // so does a call that names no account.
+    let (status, _) = send(sandbox.bearer(Method::GET, "/api/v2/f-sdk/application", &theirs)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) =
+        send(sandbox.account_scoped(Method::GET, "/api/v2/public/application", "user_2")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = send(sandbox.key(Method::GET, "/api/v2/public/application")).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "the route's own answer: {body}"
+    );
+    let faults = sandbox.admin.faults().await.unwrap();
+    assert_eq!(faults.len(), 1);
+    assert_eq!(faults[0].remaining, 3);
+
+    // The account's calls meet it, however they name the account.
+    let by_session = sandbox.bearer(Method::GET, "/api/v2/f-sdk/application", &mine);
+    let by_header = sandbox.account_scoped(Method::GET, "/api/v2/public/application", "user_1");
+    let by_query = sandbox.key(
+        Method::GET,
+        "/api/v2/public/application?linked_account_id=user_1",
+    );
+    for request in [by_session, by_header, by_query] {
+        let (status, body) = send(request).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_envelope(&body, 503, "SERVER_ERROR", "Injected fault");
+    }
+    assert_eq!(sandbox.admin.faults().await.unwrap(), []);
+    let (status, _) = send(sandbox.bearer(Method::GET, "/api/v2/f-sdk/application", &mine)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The account is that of the key's environment: production's user_1 is another account.
+    let production = AdminClient::with_http(sandbox.http.clone(), sandbox.base.clone(), PROD_KEY);
+    production
+        .add_fault(&FaultSpec::error("/api/*", 500).for_account("user_1"))
+        .await
+        .unwrap();
+    let (status, _) = send(sandbox.bearer(Method::GET, "/api/v2/f-sdk/application", &mine)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(production.faults().await.unwrap()[0].remaining, 1);
+
+    let (status, body) = sandbox
+        .with_key(
+            Method::POST,
+            "/_sandbox/faults",
+            json!({"path": "/x", "status": 500, "linked_account_id": " "}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn a_scoped_clear_leaves_the_faults_of_other_accounts() {
+    let sandbox = start().await;
+    let admin = &sandbox.admin;
+    let fault = |account: &str| FaultSpec::error("/api/*", 500).for_account(account);
+    for spec in [fault("user_1"), fault("user_1"), fault("user_2")] {
+        admin.add_fault(&spec).await.unwrap();
+    }
+    let everyone = admin
+        .add_fault(&FaultSpec::error("/api/*", 502))
+        .await
+        .unwrap();
+    let production = AdminClient::with_http(sandbox.http.clone(), sandbox.base.clone(), PROD_KEY);
+    production.add_fault(&fault("user_2")).await.unwrap();
+
+    assert_eq!(admin.clear_account_faults("user_1").await.unwrap(), 2);
+    assert_eq!(admin.clear_account_faults("user_1").await.unwrap(), 0);
+    assert_eq!(admin.clear_account_faults("user_2").await.unwrap(), 1);
+    let left: Vec<_> = admin.faults().await.unwrap();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left[0], everyone);
+    assert_eq!(
+        left[1].spec,
+        fault("user_2"),
+        "production's user_2 keeps its fault"
+    );
+
+    let (status, body) = sandbox
+        .with_key(
+            Method::DELETE,
+            "/_sandbox/faults?linked_account_id=",
+            json!(null),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(admin.faults().await.unwrap().len(), 2);
+    assert_eq!(admin.clear_faults().await.unwrap(), 2);
+}
+
+#[tokio::test]
 async fn the_rate_limit_answers_429_with_retry_after_when_switched_on() {
     let sandbox = start().await;
     let token = sandbox.session("user_1").await;
