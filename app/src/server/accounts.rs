@@ -246,7 +246,6 @@ impl<'a> Account<'a> {
                 }
                 let token = self.mint(force).await?;
                 let until = expiry(&token);
-                state.shared.store_token(account, &token, until).await;
                 if force {
                     // Other instances still hold the token that just failed: their next read
                     // takes the new one.
@@ -258,7 +257,7 @@ impl<'a> Account<'a> {
             .map_err(AppError::from)
     }
 
-    /// Mints a token, or waits for the instance minting one right now.
+    /// Mints a token and shares it, or waits for the instance minting one right now.
     async fn mint(&self, force: bool) -> Result<SecretToken, CallError> {
         let (shared, account) = (&self.state.shared, self.id());
         if !force && !shared.mint_turn(account).await {
@@ -273,6 +272,11 @@ impl<'a> Account<'a> {
         let minted = self
             .call(|cobalt, id| cobalt.session_token(id, force))
             .await;
+        if let Ok(token) = &minted {
+            // Shared before the turn ends: an instance that missed the token in between would
+            // otherwise find no turn taken either, and mint a second one.
+            shared.store_token(account, token, expiry(token)).await;
+        }
         if !force {
             shared.end_mint_turn(account).await;
         }
