@@ -249,6 +249,17 @@ struct Receiver {
     received: Arc<Mutex<Vec<(HeaderMap, Bytes)>>>,
 }
 
+/// A sandbox that delivers its own events (connection changes) to a fresh receiver.
+async fn start_delivering() -> (Receiver, Sandbox) {
+    let hooks = receiver(0).await;
+    let sandbox = start_with(SandboxConfig {
+        webhook_urls: vec![hooks.url.clone()],
+        ..config()
+    })
+    .await;
+    (hooks, sandbox)
+}
+
 async fn receiver(failures: usize) -> Receiver {
     let received: Arc<Mutex<Vec<(HeaderMap, Bytes)>>> = Arc::default();
     let calls = Arc::new(Mutex::new(0_usize));

@@ -226,12 +226,7 @@ async fn the_rate_limit_answers_429_with_retry_after_when_switched_on() {
 
 #[tokio::test]
 async fn expiring_a_connection_requires_reauth_and_sends_connection_expired() {
-    let hooks = receiver(0).await;
-    let sandbox = start_with(SandboxConfig {
-        webhook_urls: vec![hooks.url.clone()],
-        ..config()
-    })
-    .await;
+    let (hooks, sandbox) = start_delivering().await;
     let token = sandbox.session("user_1").await;
     sandbox.consent(&token, "hubspot", "allow").await;
     sandbox.config(&token, "hubspot").await;
@@ -306,12 +301,7 @@ async fn counters_count_calls_per_route_and_reset_forgets_everything() {
 
 #[tokio::test]
 async fn the_typed_admin_client_reads_and_switches_what_the_routes_answer() {
-    let hooks = receiver(0).await;
-    let sandbox = start_with(SandboxConfig {
-        webhook_urls: vec![hooks.url.clone()],
-        ..config()
-    })
-    .await;
+    let (hooks, sandbox) = start_delivering().await;
     let admin = &sandbox.admin;
     admin.health().await.unwrap();
     let token = sandbox.session("user_1").await;

@@ -4,12 +4,7 @@ use super::*;
 
 #[tokio::test]
 async fn disconnect_removes_the_connection_and_the_apps_configs_and_sends_connection_deleted() {
-    let hooks = receiver(0).await;
-    let sandbox = start_with(SandboxConfig {
-        webhook_urls: vec![hooks.url.clone()],
-        ..config()
-    })
-    .await;
+    let (hooks, sandbox) = start_delivering().await;
     let token = sandbox.session("user_1").await;
     sandbox
         .connect_key_based(

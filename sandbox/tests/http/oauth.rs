@@ -4,12 +4,7 @@ use super::*;
 
 #[tokio::test]
 async fn oauth_allow_connects_the_app_and_sends_a_signed_connection_created() {
-    let hooks = receiver(0).await;
-    let sandbox = start_with(SandboxConfig {
-        webhook_urls: vec![hooks.url.clone()],
-        ..config()
-    })
-    .await;
+    let (hooks, sandbox) = start_delivering().await;
     let token = sandbox.session("user_1").await;
     let (_, url) = send(sandbox.bearer(Method::GET, "/api/v1/quickbooks/integrate", &token)).await;
     let auth_url = url["auth_url"].as_str().unwrap();
