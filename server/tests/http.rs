@@ -328,8 +328,8 @@ impl TestApp {
         self.admin.counters().await.unwrap().calls(route)
     }
 
-    /// Answers "Allow" on the sandbox's consent page `consent`; returns where it sends the
-    /// browser back to.
+    /// Answers "Allow" on the sandbox's consent page `consent`, which must redirect (303);
+    /// returns where it sends the browser back to.
     async fn allow(&self, consent: &str, slug: &str) -> String {
         let state = consent
             .split("state=")
@@ -350,6 +350,7 @@ impl TestApp {
             .send()
             .await
             .unwrap();
+        assert_eq!(answer.status(), reqwest::StatusCode::SEE_OTHER);
         answer.headers()[header::LOCATION]
             .to_str()
             .unwrap()

@@ -13,28 +13,7 @@ async fn the_oauth_redirect_url_comes_back_to_the_detail_page() {
     let url: String = serde_json::from_str(&reply.body).unwrap();
     assert!(url.starts_with(&app.sandbox.base_url()), "{url}");
     // Consent as the user would: Allow on the provider's page sends the browser back to us.
-    let state = url
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
-    let no_redirects = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let consent = no_redirects
-        .post(format!(
-            "{}/emulator/oauth/hubspot/authorize",
-            app.sandbox.base_url()
-        ))
-        .form(&[("state", state), ("decision", "allow")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(consent.status(), reqwest::StatusCode::SEE_OTHER);
-    let back = consent.headers()["location"].to_str().unwrap();
+    let back = app.allow(&url, "hubspot").await;
     assert!(
         back.starts_with(&format!("{PUBLIC_URL}/integrations/hubspot"))
             && back.contains("status=connected"),
