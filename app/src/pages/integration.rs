@@ -74,7 +74,7 @@ pub fn IntegrationPage() -> impl IntoView {
                         Suspend::new(async move {
                             #[cfg(feature = "ssr")]
                             if outcome.is_some() {
-                                crate::server::accounts::refresh_after_return().await;
+                                crate::server::accounts::refresh_after_return(&slug).await;
                             }
                             get_integration(slug)
                                 .await

@@ -312,13 +312,14 @@ pub async fn changed(state: &AppState, account: &str) {
 }
 
 /// The page marks the return from a connection (`?status=`): Cobalt changed behind our
-/// caches, so this render reads them afresh, at most every few seconds (anyone can add it).
-pub async fn refresh_after_return() {
+/// caches, so this render reads them afresh, at most every few seconds per app (anyone can
+/// add it).
+pub async fn refresh_after_return(slug: &str) {
     if let Ok(state) = super::app_state()
         && let Ok(identity) = super::current_identity()
         && state
             .limits
-            .allow_status_refresh(&identity.account_id)
+            .allow_status_refresh(&identity.account_id, slug)
             .await
     {
         state.account(&identity).changed().await;

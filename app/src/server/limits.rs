@@ -145,11 +145,16 @@ impl Limits {
         semaphore.acquire_owned().await.ok()
     }
 
-    /// Whether a `?status=` may reload the account's catalog now (at most every few
-    /// seconds across the fleet).
-    pub async fn allow_status_refresh(&self, account: &str) -> bool {
+    /// Whether a `?status=` for `slug` may reload the account's catalog now (at most every
+    /// few seconds per app across the fleet): a return from connecting one app must not wait
+    /// out the gate another app's return just took.
+    pub async fn allow_status_refresh(&self, account: &str, slug: &str) -> bool {
         self.shared
-            .once_per("status", account, STATUS_REFRESH_INTERVAL)
+            .once_per(
+                "status",
+                &format!("{account}/{slug}"),
+                STATUS_REFRESH_INTERVAL,
+            )
             .await
     }
 
@@ -291,9 +296,10 @@ mod tests {
     #[tokio::test]
     async fn status_refreshes_are_spaced() {
         let limits = limits();
-        assert!(limits.allow_status_refresh("ada").await);
-        assert!(!limits.allow_status_refresh("ada").await);
-        assert!(limits.allow_status_refresh("eve").await);
+        assert!(limits.allow_status_refresh("ada", "copper").await);
+        assert!(!limits.allow_status_refresh("ada", "copper").await);
+        assert!(limits.allow_status_refresh("ada", "hubspot").await);
+        assert!(limits.allow_status_refresh("eve", "copper").await);
     }
 
     #[tokio::test]
