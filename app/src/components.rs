@@ -1,4 +1,11 @@
 //! Reusable, route-agnostic pieces.
+//!
+//! Islands belong to the wasm bundle of the pages that show them: the marketplace's
+//! (`Marketplace`, `ThemeToggle`) or the detail page's (connect, credentials, configuration,
+//! disconnect, live status); `RetryButton` is in both. The server renders them all, but a
+//! browser build (feature `marketplace` or `detail`) makes only its own bundle's components
+//! islands, so the other bundle's are plain components no export reaches, and the linker drops
+//! them: `#[cfg_attr(any(feature = "ssr", feature = "<bundle>"), island)]`.
 
 mod asset_links;
 mod config_editor;
@@ -14,7 +21,7 @@ mod retry_button;
 mod site_header;
 mod theme_toggle;
 
-pub use asset_links::{AssetLinks, AssetVersions};
+pub use asset_links::{AssetLinks, AssetVersions, Bundle};
 pub use config_editor::ConfigEditor;
 pub use connect_panel::{CredentialFields, CredentialsForm, OAuthConnect};
 pub use disconnect::{DisconnectDialog, DisconnectSummary};

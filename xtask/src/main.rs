@@ -1,5 +1,5 @@
 //! The project's build, as a step of the workspace: `cargo xtask build` compiles the wasm
-//! bundle, generates its JS glue with wasm-bindgen's own library (the version pinned in
+//! bundles (one per kind of page), generates their JS glue with wasm-bindgen's own library (the version pinned in
 //! `Cargo.lock`), shrinks it with `wasm-opt` (npm's binaryen) and the JS with `terser` (npm),
 //! bundles the CSS, copies `public/`, precompresses every file (brotli and gzip) into
 //! `target/site`, and builds the release server. It replaces cargo-leptos, whose install alone took 20 minutes on a fresh
@@ -16,8 +16,11 @@ use std::{
 
 mod css;
 
-/// The name of the built JS, wasm and CSS (also `LEPTOS_OUTPUT_NAME`, see `.cargo/config.toml`).
+/// The name of the built CSS (also `LEPTOS_OUTPUT_NAME`, see `.cargo/config.toml`).
 const OUTPUT_NAME: &str = "integrations-tab";
+/// The wasm bundles, one per kind of page: each is a build of `frontend` with the feature of
+/// that name, written as `pkg/<name>.js` and `pkg/<name>.wasm` (see `app::components::Bundle`).
+const BUNDLES: [&str; 2] = ["marketplace", "detail"];
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_PROFILE: &str = "wasm-release";
 
@@ -53,18 +56,6 @@ fn build(with_server: bool) -> Result<()> {
     let target = target_dir(&root);
     let started = Instant::now();
 
-    step("wasm", || {
-        let mut command = cargo(&root);
-        command
-            .args(["build", "--package=frontend", "--lib"])
-            .arg(format!("--target={WASM_TARGET}"))
-            .arg(format!("--profile={WASM_PROFILE}"))
-            // Panic locations name source files: relative paths keep the wasm smaller and the
-            // same bytes (and hash) whichever folder the project and cargo's registry are in.
-            .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(&root).join("\x1f"));
-        run_tool(command)
-    })?;
-
     // The new site is written beside the old one and swapped in at the end, so a server
     // reading `target/site` never sees half a build.
     let site = target.join("site");
@@ -79,9 +70,28 @@ fn build(with_server: bool) -> Result<()> {
         .join(WASM_TARGET)
         .join(WASM_PROFILE)
         .join("frontend.wasm");
-    step("wasm-bindgen", || bindgen(&input, &pkg))?;
-    let wasm = pkg.join(format!("{OUTPUT_NAME}.wasm"));
-    step("wasm-opt", || optimize(&wasm_opt, &wasm))?;
+    // Two builds rather than one split module: features do not unify across them, so the
+    // marketplace's wasm holds none of the detail page's code, data or JS glue.
+    for bundle in BUNDLES {
+        step(&format!("wasm {bundle}"), || {
+            let mut command = cargo(&root);
+            command
+                .args(["build", "--package=frontend", "--lib"])
+                .arg(format!("--features={bundle}"))
+                .arg(format!("--target={WASM_TARGET}"))
+                .arg(format!("--profile={WASM_PROFILE}"))
+                // Panic locations name source files: relative paths keep the wasm smaller and
+                // the same bytes (and hash) whichever folder the project and cargo's registry
+                // are in.
+                .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(&root).join("\x1f"));
+            run_tool(command)
+        })?;
+        // Each build writes the same file: its glue and wasm are taken before the next.
+        step("wasm-bindgen", || bindgen(&input, &pkg, bundle))?;
+        step("wasm-opt", || {
+            optimize(&wasm_opt, &pkg.join(format!("{bundle}.wasm")))
+        })?;
+    }
     step("css", || {
         let bundle = css::bundle(&root.join("style/main.css"))?;
         write(
@@ -187,10 +197,10 @@ fn remap_paths(root: &Path) -> Vec<String> {
 
 /// The JS glue for `<script type=module>` (wasm-bindgen's `web` target). `boot.js` passes the
 /// wasm's URL itself, so the glue carries no default path.
-fn bindgen(input: &Path, pkg: &Path) -> Result<()> {
+fn bindgen(input: &Path, pkg: &Path, name: &str) -> Result<()> {
     let mut output = wasm_bindgen_cli_support::Bindgen::new()
         .input_path(input)
-        .out_name(OUTPUT_NAME)
+        .out_name(name)
         .web(true)?
         .typescript(false)
         .omit_default_module_path(true)
@@ -201,12 +211,9 @@ fn bindgen(input: &Path, pkg: &Path) -> Result<()> {
         output.snippets().values().all(Vec::is_empty) && output.local_modules().is_empty(),
         "the wasm imports JS snippets, which this build does not copy yet"
     );
+    write(&pkg.join(format!("{name}.js")), output.js().as_bytes())?;
     write(
-        &pkg.join(format!("{OUTPUT_NAME}.js")),
-        output.js().as_bytes(),
-    )?;
-    write(
-        &pkg.join(format!("{OUTPUT_NAME}.wasm")),
+        &pkg.join(format!("{name}.wasm")),
         &output.wasm_mut().emit_wasm(),
     )
 }

@@ -1,77 +1,121 @@
-//! The stylesheet, the wasm preloads and the boot script, with cache-busting versions.
+//! The stylesheet, the page's wasm bundle and the boot script, with cache-busting versions.
 
 use leptos::prelude::*;
 
-/// Links the built CSS, JS and wasm. Each URL carries its content hash as `?v=`, which lets
-/// the server mark it immutable.
-#[component]
-pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let state = use_context::<crate::server::AppState>();
-    #[cfg(feature = "ssr")]
-    let (versions, branded) = (
-        state
-            .as_ref()
-            .map(|s| (*s.assets).clone())
-            .unwrap_or_default(),
-        state
-            .as_ref()
-            .is_some_and(|s| s.config.brand_color.is_some()),
-    );
-    #[cfg(not(feature = "ssr"))]
-    let (versions, branded) = (AssetVersions::default(), false);
-    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
-    let css = format!("{pkg}.css?v={}", versions.css);
-    let js = format!("{pkg}.js?v={}", versions.js);
-    let wasm = format!("{pkg}.wasm?v={}", versions.wasm);
-    view! {
-        <link id="leptos" rel="stylesheet" href=css />
-        {branded.then(|| view! { <link rel="stylesheet" href="/brand.css" /> })}
-        <link rel="modulepreload" href=js.clone() />
-        <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="" />
-        <script type="module" src="/boot.js" data-js=js data-wasm=wasm></script>
+/// The wasm bundles, one per kind of page (see `components` for which islands each holds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `/integrations`: the grid's filters and the theme toggle.
+    Marketplace,
+    /// `/integrations/{slug}` and the pages under it: connect, configure, disconnect, live
+    /// status.
+    Detail,
+}
+
+impl Bundle {
+    /// The bundle the page at `path` hydrates with; `None` for pages without islands.
+    pub fn for_path(path: &str) -> Option<Self> {
+        match path.strip_prefix("/integrations")? {
+            "" | "/" => Some(Self::Marketplace),
+            rest if rest.starts_with('/') => Some(Self::Detail),
+            _ => None,
+        }
     }
-}
 
-/// Query-string versions of the built assets (empty when a file is missing, as in tests).
-#[derive(Debug, Clone, Default)]
-pub struct AssetVersions {
-    pub js: String,
-    pub wasm: String,
-    pub css: String,
-}
-
-#[cfg(feature = "ssr")]
-impl AssetVersions {
-    /// Hashes the files cargo-leptos wrote under `{site_root}/{pkg_dir}`.
-    pub fn read(options: &LeptosOptions) -> Self {
-        let dir =
-            std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-        let name = options.output_name.as_ref();
-        let version = |ext: &str| {
-            std::fs::read(dir.join(format!("{name}.{ext}")))
-                .map(|bytes| format!("{:016x}", fnv1a(&bytes)))
-                .unwrap_or_default()
-        };
-        Self {
-            js: version("js"),
-            wasm: version("wasm"),
-            css: version("css"),
+    /// The file name of its JS glue and wasm under `/pkg`, without the extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Marketplace => "marketplace",
+            Self::Detail => "detail",
         }
     }
 }
 
+/// Links the built CSS and the page's bundle. Each URL carries its content hash as `?v=`,
+/// which lets the server mark it immutable. `/boot.js` is on every page: it starts the
+/// bundle named by its `data-js` and `data-wasm`, and marks pages without one as hydrated
+/// at once.
+#[component]
+pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let (versions, branded, bundle) = {
+        let state = use_context::<crate::server::AppState>();
+        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+        (
+            state
+                .as_ref()
+                .map(|s| (*s.assets).clone())
+                .unwrap_or_default(),
+            state
+                .as_ref()
+                .is_some_and(|s| s.config.brand_color.is_some()),
+            path.as_deref().and_then(Bundle::for_path),
+        )
+    };
+    #[cfg(not(feature = "ssr"))]
+    let (versions, branded, bundle) = (AssetVersions::default(), false, None::<Bundle>);
+    let pkg = format!("/{}", options.site_pkg_dir);
+    let url = |file: String| match versions.of(&file) {
+        Some(version) => format!("{pkg}/{file}?v={version}"),
+        None => format!("{pkg}/{file}"),
+    };
+    let css = url(format!("{}.css", options.output_name));
+    let (js, wasm) = bundle
+        .map(|bundle| {
+            (
+                url(format!("{}.js", bundle.name())),
+                url(format!("{}.wasm", bundle.name())),
+            )
+        })
+        .unzip();
+    view! {
+        <link id="leptos" rel="stylesheet" href=css />
+        {branded.then(|| view! { <link rel="stylesheet" href="/brand.css" /> })}
+        {js.clone().zip(wasm.clone()).map(|(js, wasm)| view! {
+            <link rel="modulepreload" href=js />
+            <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="" />
+        })}
+        <script type="module" src="/boot.js" data-js=js data-wasm=wasm></script>
+    }
+}
+
+/// Content hashes of the built `/pkg` files, by file name (none when the folder is missing,
+/// as in tests).
+#[derive(Debug, Clone, Default)]
+pub struct AssetVersions(Vec<(String, String)>);
+
+#[cfg(feature = "ssr")]
 impl AssetVersions {
-    /// The version this build serves for the `/pkg` file `name`, when it is one of the
-    /// versioned assets and its file was found.
+    /// Hashes the files the build wrote under `{site_root}/{pkg_dir}` (their compressed
+    /// copies are the same content).
+    pub fn read(options: &LeptosOptions) -> Self {
+        let dir =
+            std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+        let mut versions: Vec<(String, String)> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let name = entry.file_name().into_string().ok()?;
+                if name.ends_with(".br") || name.ends_with(".gz") {
+                    return None;
+                }
+                let bytes = std::fs::read(entry.path()).ok()?;
+                Some((name, format!("{:016x}", fnv1a(&bytes))))
+            })
+            .collect();
+        versions.sort();
+        Self(versions)
+    }
+}
+
+impl AssetVersions {
+    /// The version this build serves for the `/pkg` file `name`, when it has that file.
     pub fn of(&self, name: &str) -> Option<&str> {
-        let version = match name.rsplit_once('.')?.1 {
-            "js" => &self.js,
-            "wasm" => &self.wasm,
-            "css" => &self.css,
-            _ => return None,
-        };
-        (!version.is_empty()).then_some(version.as_str())
+        self.0
+            .iter()
+            .find(|(file, _)| file == name)
+            .map(|(_, version)| version.as_str())
     }
 }
 
@@ -81,4 +125,30 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bundle;
+
+    #[test]
+    fn each_page_kind_loads_its_own_bundle() {
+        assert_eq!(Bundle::for_path("/integrations"), Some(Bundle::Marketplace));
+        assert_eq!(
+            Bundle::for_path("/integrations/"),
+            Some(Bundle::Marketplace)
+        );
+        for detail in ["/integrations/hubspot", "/integrations/hubspot/disconnect"] {
+            assert_eq!(Bundle::for_path(detail), Some(Bundle::Detail), "{detail}");
+        }
+        for plain in [
+            "/signup",
+            "/signed-out",
+            "/embed/refused",
+            "/integrationsx",
+            "/",
+        ] {
+            assert_eq!(Bundle::for_path(plain), None, "{plain}");
+        }
+    }
 }

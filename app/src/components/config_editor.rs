@@ -23,7 +23,8 @@ use leptos::prelude::*;
 
 /// Wraps the configuration section (status, switcher and form) of one config: `config_id` is
 /// a named configuration, `None` for the account's default one.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 pub fn ConfigEditor(slug: String, config_id: Option<String>, children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     live::Editor::new(slug, config_id).listen();

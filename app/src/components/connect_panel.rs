@@ -32,7 +32,8 @@ enum Notice {
 
 /// Connect (or Reconnect) for an OAuth app: a link into the redirect flow, which the hydrated
 /// island turns into the popup flow.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 pub fn OAuthConnect(
     slug: String,
     name: String,
@@ -82,7 +83,8 @@ pub fn OAuthConnect(
 /// the server (`children`, see [`CredentialFields`]), so they cost the wasm nothing; hydrated,
 /// the island checks them, marks the ones to fix, and submits through cobalt-js. Without
 /// JavaScript the form posts to the server.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 pub fn CredentialsForm(
     slug: String,
     name: String,

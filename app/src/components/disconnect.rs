@@ -37,7 +37,8 @@ pub fn DisconnectSummary(name: String, workflows: Option<Vec<String>>) -> impl I
 
 /// Disconnect: the link to the confirmation page, which the hydrated island turns into a
 /// dialog. `children` is the [`DisconnectSummary`], rendered on the server.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let opener = NodeRef::<leptos::html::A>::new();

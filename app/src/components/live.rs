@@ -16,7 +16,8 @@ use crate::model::ConnectionStatus;
 use crate::model::StatusUpdate;
 
 /// The status badge of one app, kept current.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 pub fn LiveBadge(slug: String, status: ConnectionStatus) -> impl IntoView {
     let status = RwSignal::new(status);
     follow(slug, status);
@@ -28,7 +29,8 @@ pub fn LiveBadge(slug: String, status: ConnectionStatus) -> impl IntoView {
 /// Reconnect or Connect (`/integrations/{slug}/connect`, the flow that works everywhere), or a
 /// reload once it is connected again. Sections that no longer apply (configuration,
 /// disconnect) are hidden.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 pub fn LiveStatus(slug: String, name: String, status: ConnectionStatus) -> impl IntoView {
     let current = RwSignal::new(status);
     follow(slug.clone(), current);

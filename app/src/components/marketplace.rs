@@ -15,7 +15,8 @@ use crate::model::marketplace::{Filters, StatusFilter, category_counts};
 const EAGER_LOGOS: usize = 8;
 
 /// The filters and the grid.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "marketplace"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "marketplace")), component)]
 pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoView {
     let filters = RwSignal::new(initial);
     let categories = category_counts(&cards);

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 /// A toggle button between the light and the dark theme.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "marketplace"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "marketplace")), component)]
 pub fn ThemeToggle(dark: bool) -> impl IntoView {
     let dark = RwSignal::new(dark);
     let toggle = move |_| {

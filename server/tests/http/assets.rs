@@ -6,11 +6,7 @@ use super::*;
 async fn a_pkg_asset_is_immutable_only_under_the_version_this_build_serves() {
     let site = std::env::temp_dir().join(format!("itab-site-{}", std::process::id()));
     std::fs::create_dir_all(site.join("pkg")).unwrap();
-    std::fs::write(
-        site.join("pkg/integrations-tab.js"),
-        "export const built = 1;",
-    )
-    .unwrap();
+    std::fs::write(site.join("pkg/marketplace.js"), "export const built = 1;").unwrap();
     let options = LeptosOptions::builder()
         .output_name("integrations-tab")
         .site_root(site.display().to_string())
@@ -35,7 +31,8 @@ async fn a_pkg_asset_is_immutable_only_under_the_version_this_build_serves() {
             router.oneshot(request).await.unwrap()
         }
     };
-    let current = get(format!("/pkg/integrations-tab.js?v={}", assets.js)).await;
+    let version = assets.of("marketplace.js").unwrap();
+    let current = get(format!("/pkg/marketplace.js?v={version}")).await;
     assert_eq!(current.status(), StatusCode::OK);
     assert!(
         current.headers()[header::CACHE_CONTROL]
@@ -44,7 +41,7 @@ async fn a_pkg_asset_is_immutable_only_under_the_version_this_build_serves() {
             .contains("immutable")
     );
     // A page of another build (a rolling deploy) asks this instance for its own version.
-    let other = get("/pkg/integrations-tab.js?v=0123456789abcdef".into()).await;
+    let other = get("/pkg/marketplace.js?v=0123456789abcdef".into()).await;
     assert_eq!(other.status(), StatusCode::NOT_FOUND);
     assert_eq!(other.headers()[header::CACHE_CONTROL], "no-store");
     let _ = std::fs::remove_dir_all(&site);
