@@ -28,7 +28,7 @@ pub use disconnect::{DisconnectDialog, DisconnectSummary};
 pub use error_list::ErrorList;
 pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};
 pub use live::{LiveBadge, LiveStatus};
-pub use marketplace::Marketplace;
+pub use marketplace::MarketplaceView;
 pub use retry_button::RetryButton;
 pub use site_header::SiteHeader;
 pub use theme_toggle::ThemeToggle;

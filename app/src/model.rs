@@ -70,6 +70,23 @@ impl ConnectionStatus {
         }
     }
 
+    /// The variant's name, as serde writes it in a pushed [`StatusUpdate`] and as pages
+    /// carry it in `data-status`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Connected => "Connected",
+            Self::NeedsReconnect => "NeedsReconnect",
+            Self::Available => "Available",
+        }
+    }
+
+    /// The status named `name` (see [`Self::name`]).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Connected, Self::NeedsReconnect, Self::Available]
+            .into_iter()
+            .find(|status| status.name() == name)
+    }
+
     /// What a tab announces when the status of the app `name` changes behind it.
     pub fn announcement(self, name: &str) -> String {
         match self {
@@ -88,6 +105,24 @@ impl ConnectionStatus {
 pub struct StatusUpdate {
     pub slug: String,
     pub status: ConnectionStatus,
+}
+
+impl StatusUpdate {
+    /// Reads a pushed update with the browser's own `JSON.parse`, which keeps serde's JSON
+    /// reader out of the wasm.
+    #[cfg(feature = "hydrate")]
+    pub fn from_json(data: &str) -> Option<Self> {
+        let value = js_sys::JSON::parse(data).ok()?;
+        let field = |name: &str| {
+            js_sys::Reflect::get(&value, &wasm_bindgen::JsValue::from_str(name))
+                .ok()?
+                .as_string()
+        };
+        Some(Self {
+            slug: field("slug")?,
+            status: ConnectionStatus::from_name(&field("status")?)?,
+        })
+    }
 }
 
 impl IntegrationCard {
@@ -229,6 +264,22 @@ mod tests {
             tags: vec![],
             status,
         }
+    }
+
+    #[test]
+    fn a_status_name_is_what_serde_writes_and_reads_back() {
+        for status in [
+            ConnectionStatus::Connected,
+            ConnectionStatus::NeedsReconnect,
+            ConnectionStatus::Available,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&status).unwrap(),
+                format!("\"{}\"", status.name())
+            );
+            assert_eq!(ConnectionStatus::from_name(status.name()), Some(status));
+        }
+        assert_eq!(ConnectionStatus::from_name("connected"), None);
     }
 
     #[test]

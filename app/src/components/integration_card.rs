@@ -60,20 +60,27 @@ pub fn PrimaryAction(slug: String, name: String, status: ConnectionStatus) -> im
     }
 }
 
-/// The status badge: Connected, Needs reconnect, or nothing for an available app.
-#[component]
-pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
-    let badge = match status {
+/// The status badge's label and `data-status`: Connected, Needs reconnect, or no badge for an
+/// available app.
+pub(crate) fn badge(status: ConnectionStatus) -> Option<(&'static str, &'static str)> {
+    match status {
         ConnectionStatus::Connected => Some(("Connected", "connected")),
         ConnectionStatus::NeedsReconnect => Some(("Needs reconnect", "reconnect")),
         ConnectionStatus::Available => None,
-    };
-    badge.map(|(label, kind)| view! { <span class="badge" data-status=kind>{label}</span> })
+    }
 }
 
-/// A card of the grid. Logos below the first rows load lazily.
+/// The status badge: Connected, Needs reconnect, or nothing for an available app.
 #[component]
-pub fn IntegrationCardView(card: IntegrationCard, eager: bool) -> impl IntoView {
+pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
+    badge(status).map(|(label, kind)| view! { <span class="badge" data-status=kind>{label}</span> })
+}
+
+/// A card of the grid, `hidden` when the filters leave it out. Logos below the first rows
+/// load lazily. `data-slug` and `data-status` are what the hydrated marketplace reads
+/// besides the card's text.
+#[component]
+pub fn IntegrationCardView(card: IntegrationCard, eager: bool, hidden: bool) -> impl IntoView {
     let IntegrationCard {
         slug,
         name,
@@ -83,9 +90,10 @@ pub fn IntegrationCardView(card: IntegrationCard, eager: bool) -> impl IntoView 
         status,
     } = card;
     let alt = format!("{name} logo");
+    let data_slug = slug.clone();
     let loading = if eager { "eager" } else { "lazy" };
     view! {
-        <li class="card">
+        <li class="card" hidden=hidden data-slug=data_slug data-status=status.name()>
             <div class="card__head">
                 {icon
                     .map(|icon| {

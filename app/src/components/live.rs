@@ -48,7 +48,7 @@ pub fn LiveStatus(slug: String, name: String, status: ConnectionStatus) -> impl 
         }
     });
     view! {
-        <p class="detail__status" data-status=move || format!("{:?}", current.get())>
+        <p class="detail__status" data-status=move || current.get().name()>
             {move || current.get().sentence()}
         </p>
         <div class="detail__live" role="status">
@@ -88,6 +88,8 @@ type Listener = Box<dyn Fn(&StatusUpdate)>;
 #[cfg(feature = "hydrate")]
 thread_local! {
     static LISTENERS: std::cell::RefCell<Vec<Listener>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The open stream, kept with its handlers so they live as long as it does.
+    static STREAM: std::cell::RefCell<Option<stream::Stream>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Calls `listener` with every status change pushed to this tab, opening the stream on first
@@ -100,68 +102,110 @@ pub fn on_update(listener: impl Fn(&StatusUpdate) + 'static) {
         listeners.len() == 1
     });
     if first {
-        leptos::task::spawn_local(stream());
+        stream::open("/events");
     }
 }
 
-/// First and longest wait before the stream is opened again after it closed for good.
-#[cfg(feature = "hydrate")]
-const RETRY_MS: (f64, f64) = (1_000.0, 30_000.0);
-
-/// Reads `/events` for as long as the page lives. The browser itself reconnects after a
-/// dropped connection; when it gives up (the server refused or is gone), the stream is
+/// `/events` through the browser's own `EventSource` and `JSON.parse`: no Rust stream or JSON
+/// code in the wasm for it. The browser reconnects by itself after a dropped connection
+/// (sending `Last-Event-ID`); when it gives up (the server refused or is gone), the stream is
 /// opened again after a growing, jittered delay.
 #[cfg(feature = "hydrate")]
-async fn stream() {
-    use futures::StreamExt;
-    use gloo_net::eventsource::{State, futures::EventSource};
+mod stream {
+    use leptos::prelude::document;
+    use wasm_bindgen::{JsCast, closure::Closure};
+    use web_sys::{EventSource, MessageEvent};
 
-    let mut delay = RETRY_MS.0;
-    let mut url = "/events";
-    let body = document().body();
-    loop {
-        if let Ok(mut source) = EventSource::new(url)
-            && let Ok(ready) = source.subscribe("ready")
-            && let Ok(updates) = source.subscribe("status")
-        {
-            let mut events = futures::stream::select(ready, updates);
-            while let Some(item) = events.next().await {
-                match item {
-                    // The stream is open: `<body data-live>` says changes now arrive.
-                    Ok((kind, _)) if kind == "ready" => {
-                        delay = RETRY_MS.0;
-                        url = "/events?resume";
-                        if let Some(body) = &body {
-                            let _ = body.set_attribute("data-live", "");
-                        }
-                    }
-                    Ok((_, message)) => {
-                        let update = message
-                            .data()
-                            .as_string()
-                            .and_then(|data| serde_json::from_str::<StatusUpdate>(&data).ok());
-                        if let Some(update) = update {
-                            LISTENERS.with(|listeners| {
-                                for listener in listeners.borrow().iter() {
-                                    listener(&update);
-                                }
-                            });
-                        }
-                    }
-                    Err(_) => {
-                        if let Some(body) = &body {
-                            let _ = body.remove_attribute("data-live");
-                        }
-                        if source.state() == State::Closed {
-                            break;
-                        }
-                    }
-                }
-            }
-            source.close();
+    use super::{LISTENERS, STREAM};
+    use crate::model::StatusUpdate;
+
+    /// First and longest wait before the stream is opened again after it closed for good.
+    const RETRY_MS: (f64, f64) = (1_000.0, 30_000.0);
+
+    thread_local! {
+        /// The wait before the next attempt: doubled by each failure, reset once open.
+        static DELAY: std::cell::Cell<f64> = const { std::cell::Cell::new(RETRY_MS.0) };
+    }
+
+    pub struct Stream {
+        source: EventSource,
+        _handlers: [Closure<dyn Fn(MessageEvent)>; 3],
+    }
+
+    impl Drop for Stream {
+        fn drop(&mut self) {
+            self.source.close();
         }
+    }
+
+    /// Opens `url`, replacing the stream open before (if any).
+    pub fn open(url: &str) {
+        let Ok(source) = EventSource::new(url) else {
+            retry();
+            return;
+        };
+        // The stream is open: `<body data-live>` says changes now arrive. A stream opened
+        // again asks `?resume`, to start with every status of the account.
+        let ready = Closure::<dyn Fn(MessageEvent)>::new(|_| {
+            DELAY.set(RETRY_MS.0);
+            live(true);
+        });
+        let status = Closure::<dyn Fn(MessageEvent)>::new(|message: MessageEvent| {
+            let update = message
+                .data()
+                .as_string()
+                .and_then(|data| StatusUpdate::from_json(&data));
+            if let Some(update) = update {
+                LISTENERS.with(|listeners| {
+                    for listener in listeners.borrow().iter() {
+                        listener(&update);
+                    }
+                });
+            }
+        });
+        let failed = {
+            let source = source.clone();
+            Closure::<dyn Fn(MessageEvent)>::new(move |_| {
+                live(false);
+                if source.ready_state() == EventSource::CLOSED {
+                    retry();
+                }
+            })
+        };
+        let listen = |name: &str, handler: &Closure<dyn Fn(MessageEvent)>| {
+            let _ = source.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
+        };
+        listen("ready", &ready);
+        listen("status", &status);
+        listen("error", &failed);
+        STREAM.with(|stream| {
+            stream.replace(Some(Stream {
+                source,
+                _handlers: [ready, status, failed],
+            }))
+        });
+    }
+
+    /// Opens the stream again after the current delay, jittered, and doubles the delay. The
+    /// new stream is opened from a timer, so the failed stream's handlers are no longer
+    /// running when they are dropped.
+    fn retry() {
+        let delay = DELAY.get();
+        DELAY.set((delay * 2.0).min(RETRY_MS.1));
         let jitter = 0.5 + js_sys::Math::random() / 2.0;
-        crate::cobalt_js::sleep((delay * jitter) as i32).await;
-        delay = (delay * 2.0).min(RETRY_MS.1);
+        let reopen = Closure::once_into_js(|| open("/events?resume"));
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            reopen.unchecked_ref(),
+            (delay * jitter) as i32,
+        );
+    }
+
+    fn live(on: bool) {
+        if let Some(body) = document().body() {
+            let _ = match on {
+                true => body.set_attribute("data-live", ""),
+                false => body.remove_attribute("data-live"),
+            };
+        }
     }
 }

@@ -1,10 +1,13 @@
-//! The marketplace island: search, category chips and the status filter over the app grid.
+//! The marketplace: search, category chips and the status filter over the app grid.
 //!
-//! The server renders it with the filters of the URL, so it works without JavaScript (the form
-//! and the chips are plain GET links). Hydrated, filtering is instant, the URL follows with
-//! the History API, and the back button restores earlier filters.
+//! The server renders all of it with the filters of the URL: the form and the chips are plain
+//! GET links, so it works without JavaScript, and every card of the catalog is in the grid,
+//! those the filters leave out `hidden`. The island around it has no props and renders nothing
+//! of its own. Hydrated, it filters instantly by toggling `hidden` with the server's own rule
+//! ([`Filters::admits`]), keeps the count, the chips and the controls in step, follows the
+//! URL with the History API (the back button restores earlier filters), and updates the cards
+//! whose status is pushed, announcing the change.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::integration_card::IntegrationCardView;
@@ -14,52 +17,39 @@ use crate::model::marketplace::{Filters, StatusFilter, category_counts};
 /// How many cards load their logo eagerly: the first rows, above the fold.
 const EAGER_LOGOS: usize = 8;
 
-/// The filters and the grid.
-#[cfg_attr(any(feature = "ssr", feature = "marketplace"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "marketplace")), component)]
-pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoView {
-    let filters = RwSignal::new(initial);
+/// The filters and the grid of `cards`, filtered by `initial`.
+#[component]
+pub fn MarketplaceView(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoView {
     let categories = category_counts(&cards);
     let total = cards.len();
-    let cards = RwSignal::new(cards);
-    // Pushed status changes update the cards where they stand (re-sorting would move them
-    // under the user's eyes) and are announced.
-    let announcement = RwSignal::new(String::new());
-    #[cfg(feature = "hydrate")]
-    crate::components::live::on_update(move |update| {
-        cards.maybe_update(|cards| {
-            let card = cards
-                .iter_mut()
-                .find(|c| c.slug == update.slug && c.status != update.status);
-            card.map(|card| {
-                card.status = update.status;
-                announcement.set(update.status.announcement(&card.name));
-            })
-            .is_some()
-        });
-    });
-    let visible = Memo::new(move |_| {
-        filters.with(|f| {
-            cards.with(|cards| {
-                cards
-                    .iter()
-                    .filter(|c| f.admits(c))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    sync_url(filters);
-
-    let chip_href = move |category: Option<String>| {
-        let mut next = filters.get();
-        next.category = category;
-        format!("/integrations{}", next.to_query())
+    let shown: Vec<bool> = cards.iter().map(|card| initial.admits(card)).collect();
+    let visible = shown.iter().filter(|shown| **shown).count();
+    let chip = |category: Option<String>, label: String, count: usize| {
+        let href = chip_href(&initial, category.as_deref());
+        let current = (initial.category == category).then_some("true");
+        view! {
+            <a class="chip" href=href aria-current=current data-category=category.unwrap_or_default()>
+                {label}
+                " "
+                <span class="chip__count">{count}</span>
+            </a>
+        }
     };
+    let chips = std::iter::once(chip(None, "All".to_owned(), total))
+        .chain(
+            categories
+                .into_iter()
+                .map(|(category, count)| chip(Some(category.clone()), category, count)),
+        )
+        .collect_view();
+    let Filters {
+        query,
+        category,
+        status: checked,
+    } = initial;
     view! {
-        <div class="marketplace">
-            <form class="filters" method="get" action="/integrations" role="search"
-                on:submit=move |ev| ev.prevent_default()>
+        <Marketplace>
+            <form class="filters" method="get" action="/integrations" role="search">
                 <div class="filters__search">
                     <label for="app-search">"Search integrations"</label>
                     <input
@@ -69,8 +59,7 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
                         maxlength="100"
                         placeholder="Name, description or category"
                         autocomplete="off"
-                        prop:value=move || filters.with(|f| f.query.clone())
-                        on:input=move |ev| filters.update(|f| f.query = event_target_value(&ev))
+                        value=query
                     />
                 </div>
                 <fieldset class="filters__status">
@@ -84,8 +73,7 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
                                         type="radio"
                                         name="status"
                                         value=status.as_param()
-                                        prop:checked=move || filters.with(|f| f.status == status)
-                                        on:change=move |_| filters.update(|f| f.status = status)
+                                        checked=checked == status
                                     />
                                     <span>{status.label()}</span>
                                 </label>
@@ -93,145 +81,386 @@ pub fn Marketplace(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoVi
                         })
                         .collect_view()}
                 </fieldset>
-                {move || filters.with(|f| f.category.clone()).map(|category| view! {
-                    <input type="hidden" name="category" value=category />
-                })}
+                // Disabled, and so not sent, while no category is chosen.
+                <input
+                    type="hidden"
+                    name="category"
+                    disabled=category.is_none()
+                    value=category.unwrap_or_default()
+                />
                 <button class="button button--secondary filters__apply" type="submit">"Apply filters"</button>
             </form>
-            <nav class="chips" aria-label="Categories">
-                <a
-                    class="chip"
-                    href=move || chip_href(None)
-                    aria-current=move || filters.with(|f| f.category.is_none()).then_some("true")
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        filters.update(|f| f.category = None);
-                    }
-                >
-                    "All "
-                    <span class="chip__count">{total}</span>
+            <nav class="chips" aria-label="Categories">{chips}</nav>
+            <p class="visually-hidden marketplace__announcement" role="status"></p>
+            <p class="marketplace__count" role="status" aria-live="polite">{count_text(visible)}</p>
+            <div class="marketplace__empty" hidden=visible != 0>
+                <p>"No apps match these filters."</p>
+                <a class="button button--secondary" href="/integrations" data-clear="">
+                    "Clear filters"
                 </a>
-                {categories
+            </div>
+            <ul class="card-grid" aria-label="Apps" hidden=visible == 0>
+                {cards
                     .into_iter()
-                    .map(|(category, count)| {
-                        let selected = category.clone();
-                        let target = category.clone();
-                        let href = category.clone();
-                        view! {
-                            <a
-                                class="chip"
-                                href=move || chip_href(Some(href.clone()))
-                                aria-current=move || {
-                                    filters.with(|f| f.category.as_ref() == Some(&selected)).then_some("true")
-                                }
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    let target = target.clone();
-                                    filters.update(|f| {
-                                        f.category = (f.category.as_ref() != Some(&target)).then_some(target);
-                                    });
-                                }
-                            >
-                                {category}
-                                " "
-                                <span class="chip__count">{count}</span>
-                            </a>
-                        }
+                    .zip(shown)
+                    .scan(EAGER_LOGOS, |eager_left, (card, shown)| {
+                        let eager = shown && *eager_left > 0;
+                        *eager_left -= usize::from(eager);
+                        Some(view! { <IntegrationCardView card eager hidden=!shown /> })
                     })
                     .collect_view()}
-            </nav>
-            <p class="visually-hidden" role="status">{move || announcement.get()}</p>
-            <p class="marketplace__count" role="status" aria-live="polite">
-                {move || match visible.with(Vec::len) {
-                    1 => "1 app".to_owned(),
-                    n => format!("{n} apps"),
-                }}
-            </p>
-            {move || {
-                let cards = visible.get();
-                if cards.is_empty() {
-                    Either::Left(view! {
-                        <div class="marketplace__empty">
-                            <p>"No apps match these filters."</p>
-                            <a
-                                class="button button--secondary"
-                                href="/integrations"
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    filters.set(Filters::default());
-                                }
-                            >
-                                "Clear filters"
-                            </a>
-                        </div>
-                    })
-                } else {
-                    Either::Right(view! {
-                        <ul class="card-grid" aria-label="Apps">
-                            {cards
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, card)| view! { <IntegrationCardView card eager=i < EAGER_LOGOS /> })
-                                .collect_view()}
-                        </ul>
-                    })
-                }
-            }}
-        </div>
+            </ul>
+        </Marketplace>
     }
 }
 
-/// Keeps the address bar in step with the filters: typing replaces the history entry, a chip
-/// or status change pushes one, and Back/Forward restore the filters of that entry.
-fn sync_url(filters: RwSignal<Filters>) {
+/// "1 app", "12 apps".
+fn count_text(count: usize) -> String {
+    match count {
+        1 => "1 app".to_owned(),
+        n => format!("{n} apps"),
+    }
+}
+
+/// Where a category chip leads: these filters with its category (`None`: all).
+fn chip_href(filters: &Filters, category: Option<&str>) -> String {
+    let next = Filters {
+        category: category.map(str::to_owned),
+        ..filters.clone()
+    };
+    format!("/integrations{}", next.to_query())
+}
+
+/// The island: it wraps the server-rendered marketplace and listens to it.
+#[cfg_attr(any(feature = "ssr", feature = "marketplace"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "marketplace")), component)]
+pub fn Marketplace(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    {
-        Effect::new(move |previous: Option<Filters>| {
-            let current = filters.get();
-            if let Some(previous) = previous
-                && previous != current
-            {
-                let url = format!("/integrations{}", current.to_query());
-                let only_typing =
-                    previous.category == current.category && previous.status == current.status;
-                if let Ok(history) = window().history() {
-                    let here = window().location();
-                    let now = format!(
-                        "{}{}",
-                        here.pathname().unwrap_or_default(),
-                        here.search().unwrap_or_default()
+    if let Some(grid) = grid::Grid::attach() {
+        grid.listen();
+    }
+    view! { <div class="marketplace">{children()}</div> }
+}
+
+/// The hydrated marketplace: plain `Rc<RefCell>` state over the server-rendered elements, in
+/// the style of the configuration editor, so no card is ever rendered by the wasm.
+#[cfg(feature = "hydrate")]
+mod grid {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use leptos::prelude::*;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, HtmlInputElement};
+
+    use super::{chip_href, count_text};
+    use crate::components::form_dom::{find, query_all};
+    use crate::components::integration_card::{action_style, badge};
+    use crate::model::marketplace::{Filters, StatusFilter, parse_query};
+    use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate};
+
+    /// How a change of filters shows in the address bar.
+    #[derive(Clone, Copy, PartialEq)]
+    enum History {
+        /// Typing: the entry is replaced, so Back does not step through every letter.
+        Replace,
+        /// A chip, a status or Clear filters: a new entry.
+        Push,
+        /// Back or Forward: the browser already moved.
+        Keep,
+    }
+
+    #[derive(Clone)]
+    pub struct Grid(Rc<Inner>);
+
+    struct Inner {
+        root: Element,
+        cards: Vec<Element>,
+        state: RefCell<State>,
+    }
+
+    struct State {
+        filters: Filters,
+        /// Each card's data, in the order of `Inner::cards`.
+        cards: Vec<IntegrationCard>,
+    }
+
+    impl Grid {
+        /// Reads the marketplace from the page: its cards, and the filters as the controls
+        /// show them now (typing may have begun before the page was hydrated).
+        pub fn attach() -> Option<Self> {
+            let root = document().query_selector(".marketplace").ok()??;
+            let elements = query_all(&root, "li.card[data-slug]");
+            let cards = elements.iter().filter_map(read_card).collect::<Vec<_>>();
+            if cards.len() != elements.len() {
+                leptos::logging::warn!("a card of the marketplace could not be read");
+                return None;
+            }
+            let search = window().location().search().unwrap_or_default();
+            let params = parse_query(&search);
+            let mut filters =
+                Filters::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            if let Some(input) = find::<HtmlInputElement>(&root, "#app-search") {
+                filters.query = input.value();
+            }
+            if let Some(input) = find::<HtmlInputElement>(&root, "input[name=status]:checked") {
+                filters.status = StatusFilter::from_param(&input.value());
+            }
+            let grid = Self(Rc::new(Inner {
+                root,
+                cards: elements,
+                state: RefCell::new(State {
+                    filters: Filters::default(),
+                    cards,
+                }),
+            }));
+            grid.set(filters, History::Replace);
+            Some(grid)
+        }
+
+        /// Listens to the controls (their events bubble up to the window), to Back and
+        /// Forward, and to pushed status changes.
+        pub fn listen(self) {
+            for name in ["input", "change", "click", "submit"] {
+                let grid = self.clone();
+                window_event_listener_untyped(name, move |e| grid.handle(&e));
+            }
+            let grid = self.clone();
+            window_event_listener_untyped("popstate", move |_| {
+                let search = window().location().search().unwrap_or_default();
+                let params = parse_query(&search);
+                grid.set(
+                    Filters::from_params(params.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+                    History::Keep,
+                );
+            });
+            crate::components::live::on_update(move |update| self.pushed(update));
+        }
+
+        fn handle(&self, e: &web_sys::Event) {
+            let Some(target) = e
+                .target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .filter(|target| self.0.root.contains(Some(target)))
+            else {
+                return;
+            };
+            let mut next = self.0.state.borrow().filters.clone();
+            let history = match e.type_().as_str() {
+                "submit" => {
+                    // Filters apply as they change; Apply is for pages without JavaScript.
+                    e.prevent_default();
+                    return;
+                }
+                "input" if target.id() == "app-search" => {
+                    next.query = target.unchecked_ref::<HtmlInputElement>().value();
+                    History::Replace
+                }
+                "change" if target.get_attribute("name").as_deref() == Some("status") => {
+                    next.status = StatusFilter::from_param(
+                        &target.unchecked_ref::<HtmlInputElement>().value(),
                     );
-                    if now != url {
-                        let result = if only_typing {
-                            history.replace_state_with_url(
-                                &wasm_bindgen::JsValue::NULL,
-                                "",
-                                Some(&url),
-                            )
-                        } else {
-                            history.push_state_with_url(
-                                &wasm_bindgen::JsValue::NULL,
-                                "",
-                                Some(&url),
-                            )
-                        };
-                        if result.is_err() {
-                            leptos::logging::warn!("could not update the address bar");
+                    History::Push
+                }
+                "click" => {
+                    let Some(link) = target.closest("a.chip, a[data-clear]").ok().flatten() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    match link.get_attribute("data-category") {
+                        Some(category) if category.is_empty() => next.category = None,
+                        // A second click on the chosen category shows all of them again.
+                        Some(category) if next.category.as_ref() == Some(&category) => {
+                            next.category = None;
                         }
+                        Some(category) => next.category = Some(category),
+                        None => next = Filters::default(),
                     }
+                    History::Push
+                }
+                _ => return,
+            };
+            self.set(next, history);
+        }
+
+        /// Applies `filters` to the page (unless they are the ones shown) and to the URL.
+        fn set(&self, filters: Filters, history: History) {
+            {
+                let mut state = self.0.state.borrow_mut();
+                if state.filters == filters && history != History::Replace {
+                    return;
+                }
+                state.filters = filters.clone();
+            }
+            self.show();
+            self.controls(&filters);
+            if history != History::Keep {
+                address(&filters, history);
+            }
+        }
+
+        /// Shows the cards the filters admit, and how many.
+        fn show(&self) {
+            let state = self.0.state.borrow();
+            let mut visible = 0;
+            for (element, card) in self.0.cards.iter().zip(&state.cards) {
+                let admitted = state.filters.admits(card);
+                visible += usize::from(admitted);
+                set_hidden(element, !admitted);
+            }
+            if let Some(count) = find::<Element>(&self.0.root, ".marketplace__count") {
+                let text = count_text(visible);
+                if count.text_content().as_deref() != Some(text.as_str()) {
+                    count.set_text_content(Some(&text));
                 }
             }
-            current
-        });
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let search = window().location().search().unwrap_or_default();
-            let params = crate::model::marketplace::parse_query(&search);
-            filters.set(Filters::from_params(
-                params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            ));
-        });
-        on_cleanup(move || handle.remove());
+            if let Some(empty) = find::<Element>(&self.0.root, ".marketplace__empty") {
+                set_hidden(&empty, visible != 0);
+            }
+            if let Some(grid) = find::<Element>(&self.0.root, ".card-grid") {
+                set_hidden(&grid, visible == 0);
+            }
+        }
+
+        /// The search box, the status buttons, the chips and the form's category, as the
+        /// filters say (after Back, or Clear filters).
+        fn controls(&self, filters: &Filters) {
+            let root = &self.0.root;
+            if let Some(input) = find::<HtmlInputElement>(root, "#app-search")
+                && input.value() != filters.query
+            {
+                input.set_value(&filters.query);
+            }
+            for radio in query_all(root, "input[name=status]") {
+                let radio: HtmlInputElement = radio.unchecked_into();
+                radio.set_checked(radio.value() == filters.status.as_param());
+            }
+            if let Some(input) = find::<HtmlInputElement>(root, "input[name=category]") {
+                input.set_value(filters.category.as_deref().unwrap_or_default());
+                input.set_disabled(filters.category.is_none());
+            }
+            for chip in query_all(root, "a.chip") {
+                let category = chip.get_attribute("data-category").unwrap_or_default();
+                let category = (!category.is_empty()).then_some(category);
+                let _ = chip.set_attribute("href", &chip_href(filters, category.as_deref()));
+                let _ = match filters.category == category {
+                    true => chip.set_attribute("aria-current", "true"),
+                    false => chip.remove_attribute("aria-current"),
+                };
+            }
+        }
+
+        /// A pushed status change: the card changes where it stands (re-sorting would move
+        /// the cards under the user's eyes), the filters apply to it, and the change is
+        /// announced.
+        fn pushed(&self, update: &StatusUpdate) {
+            let changed = {
+                let mut state = self.0.state.borrow_mut();
+                let found = state
+                    .cards
+                    .iter_mut()
+                    .zip(&self.0.cards)
+                    .find(|(card, _)| card.slug == update.slug && card.status != update.status);
+                found.map(|(card, element)| {
+                    card.status = update.status;
+                    restyle(element, card);
+                    card.name.clone()
+                })
+            };
+            let Some(name) = changed else {
+                return;
+            };
+            self.show();
+            if let Some(region) = find::<Element>(&self.0.root, ".marketplace__announcement") {
+                region.set_text_content(Some(&update.status.announcement(&name)));
+            }
+        }
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = filters;
+
+    /// A card's data, from its element (see `IntegrationCardView`).
+    fn read_card(element: &Element) -> Option<IntegrationCard> {
+        let text = |selector: &str| {
+            find::<Element>(element, selector)
+                .and_then(|e| e.text_content())
+                .unwrap_or_default()
+        };
+        Some(IntegrationCard {
+            slug: element.get_attribute("data-slug")?,
+            name: text(".card__name"),
+            description: text(".card__description"),
+            icon: None,
+            tags: query_all(element, ".card__tags .tag")
+                .iter()
+                .filter_map(|tag| tag.text_content())
+                .collect(),
+            status: ConnectionStatus::from_name(&element.get_attribute("data-status")?)?,
+        })
+    }
+
+    /// The card's status badge and primary action, as the server renders them for its status.
+    fn restyle(element: &Element, card: &IntegrationCard) {
+        let _ = element.set_attribute("data-status", card.status.name());
+        if let Some(old) = find::<Element>(element, ".card__head .badge") {
+            old.remove();
+        }
+        if let Some((label, kind)) = badge(card.status)
+            && let Some(head) = find::<Element>(element, ".card__head")
+            && let Ok(span) = document().create_element("span")
+        {
+            let _ = span.set_attribute("class", "badge");
+            let _ = span.set_attribute("data-status", kind);
+            span.set_text_content(Some(label));
+            let _ = head.append_child(&span);
+        }
+        let Some(link) = find::<Element>(element, ".card__action a") else {
+            return;
+        };
+        let style = action_style(&card.slug, card.status);
+        let _ = link.set_attribute("class", style.class);
+        let _ = match style.aria_label(&card.name) {
+            Some(label) => link.set_attribute("aria-label", &label),
+            None => link.remove_attribute("aria-label"),
+        };
+        link.set_text_content(Some(style.label));
+        if style.branded
+            && let Ok(mark) = document().create_element("span")
+        {
+            let _ = mark.set_attribute("class", "brand-button__mark");
+            let _ = mark.set_attribute("aria-hidden", "true");
+            let _ = link.prepend_with_node_1(&mark);
+        }
+    }
+
+    fn set_hidden(element: &Element, hidden: bool) {
+        if element.has_attribute("hidden") != hidden {
+            let _ = match hidden {
+                true => element.set_attribute("hidden", ""),
+                false => element.remove_attribute("hidden"),
+            };
+        }
+    }
+
+    /// Puts the filters in the address bar.
+    fn address(filters: &Filters, history: History) {
+        let url = format!("/integrations{}", filters.to_query());
+        let here = window().location();
+        let now = format!(
+            "{}{}",
+            here.pathname().unwrap_or_default(),
+            here.search().unwrap_or_default()
+        );
+        let Ok(bar) = window().history() else {
+            return;
+        };
+        if now == url {
+            return;
+        }
+        let result = match history {
+            History::Push => bar.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            _ => bar.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+        if result.is_err() {
+            leptos::logging::warn!("could not update the address bar");
+        }
+    }
 }

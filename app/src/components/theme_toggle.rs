@@ -4,20 +4,17 @@
 
 use leptos::prelude::*;
 
-/// A toggle button between the light and the dark theme.
+/// A toggle button between the light and the dark theme. It has no props and no state: the
+/// page's `<html data-theme>` says which theme is on, and the button's `aria-pressed` follows
+/// it.
 #[cfg_attr(any(feature = "ssr", feature = "marketplace"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "marketplace")), component)]
-pub fn ThemeToggle(dark: bool) -> impl IntoView {
-    let dark = RwSignal::new(dark);
-    let toggle = move |_| {
-        dark.update(|d| *d = !*d);
-        apply(dark.get_untracked());
-    };
+pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button
             type="button"
             class="button button--secondary theme-toggle"
-            aria-pressed=move || dark.get().to_string()
+            aria-pressed=crate::context::dark_theme().to_string()
             on:click=toggle
         >
             "Dark theme"
@@ -25,13 +22,21 @@ pub fn ThemeToggle(dark: bool) -> impl IntoView {
     }
 }
 
-fn apply(dark: bool) {
+fn toggle(ev: leptos::ev::MouseEvent) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let dark = root.get_attribute("data-theme").as_deref() != Some("dark");
         let theme = if dark { "dark" } else { "light" };
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", theme);
+        let _ = root.set_attribute("data-theme", theme);
+        if let Some(button) = ev
+            .current_target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = button.set_attribute("aria-pressed", if dark { "true" } else { "false" });
         }
         if let Ok(html) = document().dyn_into::<web_sys::HtmlDocument>() {
             let _ = html.set_cookie(&format!(
@@ -40,5 +45,5 @@ fn apply(dark: bool) {
         }
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = dark;
+    let _ = ev;
 }

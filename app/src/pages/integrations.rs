@@ -5,12 +5,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::list_integrations;
-use crate::components::{ErrorList, Marketplace, RetryButton, SiteHeader, ThemeToggle};
+use crate::components::{ErrorList, MarketplaceView, RetryButton, SiteHeader, ThemeToggle};
 use crate::context::{platform_name, viewer};
 use crate::model::marketplace::Filters;
 
-/// The marketplace, rendered on the server with the filters of the URL; the grid is an island
-/// that filters instantly once hydrated.
+/// The marketplace, rendered on the server with the filters of the URL; an island filters
+/// it instantly once hydrated.
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
     let query = use_query_map();
@@ -26,7 +26,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                     <h1>"Integrations"</h1>
                     <p>"Connect the tools your team already uses."</p>
                 </div>
-                <ThemeToggle dark=crate::context::dark_theme() />
+                <ThemeToggle />
             </div>
             <Suspense fallback=|| view! { <Skeletons /> }>
                 <ErrorBoundary fallback=|errors| view! { <LoadError errors /> }>
@@ -35,7 +35,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                         Suspend::new(async move {
                             list_integrations()
                                 .await
-                                .map(|cards| view! { <Marketplace cards initial /> })
+                                .map(|cards| view! { <MarketplaceView cards initial /> })
                         })
                     }}
                 </ErrorBoundary>

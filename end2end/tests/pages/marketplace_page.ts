@@ -19,7 +19,8 @@ export class MarketplacePage {
   ) {
     this.heading = page.getByRole("heading", { level: 1, name: "Integrations" });
     this.grid = page.getByRole("list", { name: "Apps" });
-    this.apps = this.grid.locator(":scope > li");
+    // The cards shown: the server renders every card, those the filters leave out hidden.
+    this.apps = this.grid.locator(":scope > li:visible");
     this.search = page.getByLabel("Search integrations");
     this.applyFilters = page.getByRole("button", { name: "Apply filters" });
     this.categories = page.getByRole("navigation", { name: "Categories" });
