@@ -176,12 +176,15 @@ fn hex(digit: u8) -> Option<u8> {
         .and_then(|d| u8::try_from(d).ok())
 }
 
-/// Lowercases and strips the accents of Latin letters, so "Resume" finds "Résumé".
+/// Lowercases and strips the accents of Latin letters, so "Resume" finds "Résumé". Both
+/// lowercase with Unicode's default mapping: in the browser through the browser's own
+/// `toLowerCase`, which keeps Rust's case tables out of the wasm.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(strip_accent)
-        .collect()
+    #[cfg(feature = "hydrate")]
+    let lower = String::from(js_sys::JsString::from(text).to_lower_case());
+    #[cfg(not(feature = "hydrate"))]
+    let lower = text.to_lowercase();
+    lower.chars().map(strip_accent).collect()
 }
 
 fn strip_accent(c: char) -> char {
