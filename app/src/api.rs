@@ -3,6 +3,8 @@
 //! to messages a user can act on.
 
 mod accounts;
+#[cfg(feature = "hydrate")]
+pub mod client;
 mod config;
 mod connections;
 mod integrations;

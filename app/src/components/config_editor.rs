@@ -211,7 +211,7 @@ mod live {
             self.pending(&form, true);
             let editor = self.clone();
             leptos::task::spawn_local(async move {
-                let result = crate::api::submit_config(
+                let result = crate::api::client::submit_config(
                     editor.0.slug.clone(),
                     editor.0.config_id.clone(),
                     values.clone(),
@@ -362,7 +362,7 @@ mod live {
             let _ = field.set_attribute("aria-busy", "true");
             let editor = self.clone();
             leptos::task::spawn_local(async move {
-                let result = crate::api::select_options(
+                let result = crate::api::client::select_options(
                     editor.0.slug.clone(),
                     editor.0.config_id.clone(),
                     name.clone(),

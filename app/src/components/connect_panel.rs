@@ -356,7 +356,7 @@ impl Flow {
         POPUP.with_borrow_mut(|slot| *slot = popup.clone());
         let mut refreshed = false;
         let outcome = loop {
-            let session = match crate::api::get_session_token(refreshed).await {
+            let session = match crate::api::client::get_session_token(refreshed).await {
                 Ok(session) => session,
                 Err(crate::error::AppError::Unauthorized) => {
                     break Outcome::Failed(ConnectError::SessionExpired);
@@ -439,7 +439,7 @@ impl Flow {
 
     /// No popup could be opened: the same-tab flow, which comes back to the detail page.
     async fn redirect(&self) {
-        match crate::api::oauth_redirect_url(self.slug.clone()).await {
+        match crate::api::client::oauth_redirect_url(&self.slug).await {
             Ok(url) => {
                 if window().location().assign(&url).is_err() {
                     self.busy.set(false);

@@ -53,7 +53,7 @@ pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl 
             error.set(None);
             let slug = slug.clone();
             leptos::task::spawn_local(async move {
-                match crate::api::disconnect(slug.clone()).await {
+                match crate::api::client::disconnect(&slug).await {
                     Ok(()) => {
                         let _ = window()
                             .location()

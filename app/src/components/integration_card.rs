@@ -70,6 +70,24 @@ pub(crate) fn badge(status: ConnectionStatus) -> Option<(&'static str, &'static 
     }
 }
 
+/// Replaces the status badge inside `container` (its last child) with the one of `status`,
+/// as [`StatusBadge`] renders it.
+#[cfg(feature = "hydrate")]
+pub(crate) fn set_badge(container: &web_sys::Element, status: ConnectionStatus) {
+    use leptos::prelude::document;
+    if let Some(old) = crate::components::form_dom::find::<web_sys::Element>(container, ".badge") {
+        old.remove();
+    }
+    if let Some((label, kind)) = badge(status)
+        && let Ok(span) = document().create_element("span")
+    {
+        let _ = span.set_attribute("class", "badge");
+        let _ = span.set_attribute("data-status", kind);
+        span.set_text_content(Some(label));
+        let _ = container.append_child(&span);
+    }
+}
+
 /// The status badge: Connected, Needs reconnect, or nothing for an available app.
 #[component]
 pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {

@@ -16,12 +16,35 @@ use crate::model::ConnectionStatus;
 use crate::model::StatusUpdate;
 
 /// The status badge of one app, kept current.
+#[component]
+pub fn LiveBadge(slug: String, status: ConnectionStatus) -> impl IntoView {
+    view! {
+        <FollowBadge>
+            <span class="live-badge" data-slug=slug>
+                <StatusBadge status />
+            </span>
+        </FollowBadge>
+    }
+}
+
+/// The island around [`LiveBadge`]'s server-rendered badge: no props, no view of its own.
 #[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
-pub fn LiveBadge(slug: String, status: ConnectionStatus) -> impl IntoView {
-    let status = RwSignal::new(status);
-    follow(slug, status);
-    move || view! { <StatusBadge status=status.get() /> }
+fn FollowBadge(children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    if let Some(badge) = document()
+        .query_selector(".live-badge[data-slug]")
+        .ok()
+        .flatten()
+        && let Some(slug) = badge.get_attribute("data-slug")
+    {
+        on_update(move |update| {
+            if update.slug == slug {
+                crate::components::integration_card::set_badge(&badge, update.status);
+            }
+        });
+    }
+    children()
 }
 
 /// The connection status of the detail page's app, kept current. When the app's connection
@@ -29,56 +52,96 @@ pub fn LiveBadge(slug: String, status: ConnectionStatus) -> impl IntoView {
 /// Reconnect or Connect (`/integrations/{slug}/connect`, the flow that works everywhere), or a
 /// reload once it is connected again. Sections that no longer apply (configuration,
 /// disconnect) are hidden.
-#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+#[component]
 pub fn LiveStatus(slug: String, name: String, status: ConnectionStatus) -> impl IntoView {
-    let current = RwSignal::new(status);
-    follow(slug.clone(), current);
-    let changed = move || current.get() != status;
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let hide = current.get() == ConnectionStatus::Available;
-        for section in ["configuration", "disconnect"] {
-            if let Some(element) = document().get_element_by_id(section) {
-                let _ = match hide {
-                    true => element.set_attribute("hidden", ""),
-                    false => element.remove_attribute("hidden"),
-                };
-            }
-        }
-    });
     view! {
-        <p class="detail__status" data-status=move || current.get().name()>
-            {move || current.get().sentence()}
-        </p>
-        <div class="detail__live" role="status">
-            {move || changed().then(|| {
-                let now = current.get();
-                let (label, href) = match now {
-                    ConnectionStatus::NeedsReconnect => (format!("Reconnect {name}"), format!("/integrations/{slug}/connect")),
-                    ConnectionStatus::Available => (format!("Connect {name}"), format!("/integrations/{slug}/connect")),
-                    ConnectionStatus::Connected => ("Reload the page".to_owned(), format!("/integrations/{slug}")),
-                };
-                view! {
-                    <p class="notice" data-kind="info">
-                        {now.announcement(&name)} " " <a href=href>{label}</a>
-                    </p>
-                }
-            })}
-        </div>
+        <FollowStatus>
+            <p class="detail__status" data-status=status.name() data-slug=slug data-name=name>
+                {status.sentence()}
+            </p>
+            <div class="detail__live" role="status"></div>
+        </FollowStatus>
     }
 }
 
-/// Keeps `status` in step with the app `slug`'s pushed changes.
-pub(crate) fn follow(slug: String, status: RwSignal<ConnectionStatus>) {
+/// The island around [`LiveStatus`]'s server-rendered lines: no props, no view of its own.
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+fn FollowStatus(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    on_update(move |update| {
-        if update.slug == slug {
-            status.set(update.status);
+    if let Some(line) = document()
+        .query_selector(".detail__status[data-slug]")
+        .ok()
+        .flatten()
+    {
+        let read = |name: &str| line.get_attribute(name).unwrap_or_default();
+        let (slug, name) = (read("data-slug"), read("data-name"));
+        if let Some(initial) = ConnectionStatus::from_name(&read("data-status")) {
+            on_update(move |update| {
+                if update.slug == slug {
+                    show_status(&line, &slug, &name, initial, update.status);
+                }
+            });
         }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (slug, status);
+    }
+    children()
+}
+
+/// Shows `now` in the status line, and what to do next when it is not `initial` (the status the
+/// page was rendered with).
+#[cfg(feature = "hydrate")]
+fn show_status(
+    line: &web_sys::Element,
+    slug: &str,
+    name: &str,
+    initial: ConnectionStatus,
+    now: ConnectionStatus,
+) {
+    let _ = line.set_attribute("data-status", now.name());
+    line.set_text_content(Some(now.sentence()));
+    let hide = now == ConnectionStatus::Available;
+    for section in ["configuration", "disconnect"] {
+        if let Some(element) = document().get_element_by_id(section) {
+            let _ = match hide {
+                true => element.set_attribute("hidden", ""),
+                false => element.remove_attribute("hidden"),
+            };
+        }
+    }
+    let Some(live) = line.next_element_sibling() else {
+        return;
+    };
+    live.set_text_content(None);
+    if now == initial {
+        return;
+    }
+    let (label, href) = match now {
+        ConnectionStatus::NeedsReconnect => (
+            format!("Reconnect {name}"),
+            format!("/integrations/{slug}/connect"),
+        ),
+        ConnectionStatus::Available => (
+            format!("Connect {name}"),
+            format!("/integrations/{slug}/connect"),
+        ),
+        ConnectionStatus::Connected => (
+            "Reload the page".to_owned(),
+            format!("/integrations/{slug}"),
+        ),
+    };
+    let (Ok(notice), Ok(link)) = (
+        document().create_element("p"),
+        document().create_element("a"),
+    ) else {
+        return;
+    };
+    let _ = notice.set_attribute("class", "notice");
+    let _ = notice.set_attribute("data-kind", "info");
+    notice.set_text_content(Some(&format!("{} ", now.announcement(name))));
+    let _ = link.set_attribute("href", &href);
+    link.set_text_content(Some(&label));
+    let _ = notice.append_child(&link);
+    let _ = live.append_child(&notice);
 }
 
 /// What a listener of pushed changes is.

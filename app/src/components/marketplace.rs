@@ -155,7 +155,7 @@ mod grid {
 
     use super::{chip_href, count_text};
     use crate::components::form_dom::{find, query_all};
-    use crate::components::integration_card::{action_style, badge};
+    use crate::components::integration_card::{action_style, set_badge};
     use crate::model::marketplace::{Filters, StatusFilter, parse_query};
     use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate};
 
@@ -400,17 +400,8 @@ mod grid {
     /// The card's status badge and primary action, as the server renders them for its status.
     fn restyle(element: &Element, card: &IntegrationCard) {
         let _ = element.set_attribute("data-status", card.status.name());
-        if let Some(old) = find::<Element>(element, ".card__head .badge") {
-            old.remove();
-        }
-        if let Some((label, kind)) = badge(card.status)
-            && let Some(head) = find::<Element>(element, ".card__head")
-            && let Ok(span) = document().create_element("span")
-        {
-            let _ = span.set_attribute("class", "badge");
-            let _ = span.set_attribute("data-status", kind);
-            span.set_text_content(Some(label));
-            let _ = head.append_child(&span);
+        if let Some(head) = find::<Element>(element, ".card__head") {
+            set_badge(&head, card.status);
         }
         let Some(link) = find::<Element>(element, ".card__action a") else {
             return;
