@@ -23,14 +23,32 @@ use leptos::prelude::*;
 
 /// Wraps the configuration section (status, switcher and form) of one config: `config_id` is
 /// a named configuration, `None` for the account's default one.
+#[component]
+pub fn ConfigEditor(slug: String, config_id: Option<String>, children: Children) -> impl IntoView {
+    view! {
+        <Editor>
+            <div class="config-editor" data-slug=slug data-config=config_id>
+                {children()}
+            </div>
+        </Editor>
+    }
+}
+
+/// The island around the server-rendered section: no props (the slug and the configuration
+/// are read from the section's `data-` attributes), no view of its own.
 #[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
-pub fn ConfigEditor(slug: String, config_id: Option<String>, children: Children) -> impl IntoView {
+fn Editor(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    live::Editor::new(slug, config_id).listen();
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (slug, config_id);
-    view! { <div class="config-editor">{children()}</div> }
+    if let Some(section) = document()
+        .query_selector(".config-editor[data-slug]")
+        .ok()
+        .flatten()
+    {
+        let slug = section.get_attribute("data-slug").unwrap_or_default();
+        live::Editor::new(slug, section.get_attribute("data-config")).listen();
+    }
+    children()
 }
 
 /// Plain `Rc<RefCell>` state and one window listener for every event: the island is small
@@ -212,9 +230,9 @@ mod live {
             let editor = self.clone();
             leptos::task::spawn_local(async move {
                 let result = crate::api::client::submit_config(
-                    editor.0.slug.clone(),
-                    editor.0.config_id.clone(),
-                    values.clone(),
+                    &editor.0.slug,
+                    editor.0.config_id.as_deref(),
+                    &values,
                 )
                 .await;
                 editor.0.state.borrow_mut().busy = false;
@@ -363,10 +381,10 @@ mod live {
             let editor = self.clone();
             leptos::task::spawn_local(async move {
                 let result = crate::api::client::select_options(
-                    editor.0.slug.clone(),
-                    editor.0.config_id.clone(),
-                    name.clone(),
-                    values,
+                    &editor.0.slug,
+                    editor.0.config_id.as_deref(),
+                    &name,
+                    &values,
                 )
                 .await;
                 if editor.0.state.borrow().ticket(&name) != ticket {

@@ -5,12 +5,14 @@
 //! popup can be opened, the link's redirect flow takes over. Key-based apps: a form built from
 //! the app's `auth_input_map`, checked before anything is sent and submitted through
 //! cobalt-js; without JavaScript it posts to the server, which saves the credentials.
+//!
+//! Everything is rendered on the server; the [`Connect`] island only listens to it and
+//! updates it (busy state, Cancel, the outcome), reading what it needs from the markup's
+//! `data-` attributes, so it has no props to decode.
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-#[cfg(feature = "hydrate")]
-use crate::components::form_dom;
 use crate::components::integration_card::{ActionStyle, action_style};
 use crate::model::ConnectionStatus;
 use crate::model::FormDraft;
@@ -20,20 +22,9 @@ use crate::model::connect::{CobaltJsAsset, CredentialInput, InputKind};
 #[cfg(feature = "hydrate")]
 const CONSENT_TIMEOUT_MS: f64 = 5.0 * 60.0 * 1000.0;
 
-/// What the panel tells the user about the last attempt.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-enum Notice {
-    /// A neutral outcome, e.g. the user closed the consent window.
-    Info(String),
-    /// A failure. `reload` offers a page reload (the session ended).
-    Error { message: String, reload: bool },
-}
-
 /// Connect (or Reconnect) for an OAuth app: a link into the redirect flow, which the hydrated
 /// island turns into the popup flow.
-#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+#[component]
 pub fn OAuthConnect(
     slug: String,
     name: String,
@@ -48,50 +39,32 @@ pub fn OAuthConnect(
         branded,
     } = style;
     let href = format!("/integrations/{slug}/connect");
-    let flow = Flow::new(slug, name, sdk, None);
-    let (busy, notice) = (flow.busy, flow.notice);
-    let cancel = flow.clone();
     view! {
-        <div class="connect">
-            <a
-                class=class
-                href=href
-                aria-label=accessible
-                aria-disabled=move || busy.get().then_some("true")
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    flow.start_oauth();
-                }
-            >
-                {branded.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}
-                {label}
-            </a>
-            {move || busy.get().then(|| {
-                let cancel = cancel.clone();
-                view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| cancel.cancel()>
-                        "Cancel"
-                    </button>
-                }
-            })}
-            <ConnectNotice notice />
-        </div>
+        <Connect>
+            <div class="connect" data-slug=slug data-name=name data-sdk=sdk.url data-integrity=sdk.integrity>
+                <a class=class href=href aria-label=accessible data-connect="">
+                    {branded.then(|| view! { <span class="brand-button__mark" aria-hidden="true"></span> })}
+                    {label}
+                </a>
+                <button type="button" class="button button--secondary" data-cancel="" hidden>
+                    "Cancel"
+                </button>
+                <div class="connect__status" role="status" aria-live="polite"></div>
+            </div>
+        </Connect>
     }
 }
 
 /// Connect (or Reconnect) for a key-based app: the credentials form. Its fields are rendered on
-/// the server (`children`, see [`CredentialFields`]), so they cost the wasm nothing; hydrated,
-/// the island checks them, marks the ones to fix, and submits through cobalt-js. Without
-/// JavaScript the form posts to the server.
-#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+/// the server (`children`, see [`CredentialFields`]); hydrated, the island checks them, marks
+/// the ones to fix, and submits through cobalt-js. Without JavaScript the form posts to the
+/// server; `message` says why its last submission failed, if it did.
+#[component]
 pub fn CredentialsForm(
     slug: String,
     name: String,
     status: ConnectionStatus,
     sdk: CobaltJsAsset,
-    inputs: Vec<CredentialInput>,
-    /// Why the last submission without JavaScript failed, if it did.
     message: Option<String>,
     children: Children,
 ) -> impl IntoView {
@@ -101,46 +74,35 @@ pub fn CredentialsForm(
     };
     let submit_label = format!("{label} {name}");
     let action = format!("/integrations/{slug}/connect");
-    let flow = Flow::new(slug, name, sdk, message);
-    let (busy, notice) = (flow.busy, flow.notice);
+    let data_label = submit_label.clone();
     view! {
-        <div class="connect">
-            <form
-                class="connect-form"
-                method="post"
-                action=action
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    flow.submit_credentials(&ev, &inputs);
-                }
-            >
-                {children()}
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { "Connecting…".to_owned() } else { submit_label.clone() }}
-                </button>
-            </form>
-            <ConnectNotice notice />
-        </div>
+        <Connect>
+            <div class="connect" data-slug=slug data-name=name data-sdk=sdk.url data-integrity=sdk.integrity>
+                <form class="connect-form" method="post" action=action novalidate>
+                    {children()}
+                    <button type="submit" class="button" data-label=data_label>
+                        {submit_label}
+                    </button>
+                </form>
+                <div class="connect__status" role="status" aria-live="polite">
+                    {message.map(|message| view! {
+                        <div class="connect__error" role="alert"><p>{message}</p></div>
+                    })}
+                </div>
+            </div>
+        </Connect>
     }
 }
 
-/// The outcome of the last attempt, announced to screen readers.
-#[component]
-fn ConnectNotice(notice: RwSignal<Option<Notice>>) -> impl IntoView {
-    view! {
-        <div class="connect__status" role="status" aria-live="polite">
-            {move || notice.get().map(|notice| match notice {
-                Notice::Info(message) => Either::Left(view! { <p class="connect__info">{message}</p> }),
-                Notice::Error { message, reload } => Either::Right(view! {
-                    <div class="connect__error" role="alert">
-                        <p>{message}</p>
-                        {reload.then(|| view! { <a class="button button--secondary" href="">"Reload the page"</a> })}
-                    </div>
-                }),
-            })}
-        </div>
+/// The island around a connect panel: no props and no view of its own.
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+fn Connect(children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    if let Some(flow) = flow::Flow::attach() {
+        flow.listen();
     }
+    children()
 }
 
 /// The inputs of a credentials form, rendered on the server with what a failed submission
@@ -222,7 +184,7 @@ fn CredentialField(
         }
     };
     view! {
-        <div class="field" data-field=input.name.clone() data-kind=format!("{:?}", input.kind).to_lowercase()>
+        <div class="field" data-field=input.name.clone() data-kind=input.kind.name() data-label=input.label.clone()>
             <label for=id>
                 {input.label.clone()}
                 {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
@@ -234,43 +196,166 @@ fn CredentialField(
     }
 }
 
-/// What a connection attempt needs, shared by the panel's handlers.
-#[derive(Clone)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-struct Flow {
-    slug: String,
-    name: String,
-    sdk: CobaltJsAsset,
-    busy: RwSignal<bool>,
-    notice: RwSignal<Option<Notice>>,
-}
+/// The hydrated panel: plain `Rc` state over the server-rendered elements.
+#[cfg(feature = "hydrate")]
+mod flow {
+    use std::cell::Cell;
+    use std::rc::Rc;
 
-impl Flow {
-    fn new(slug: String, name: String, sdk: CobaltJsAsset, message: Option<String>) -> Self {
-        Self {
-            slug,
-            name,
-            sdk,
-            busy: RwSignal::new(false),
-            notice: RwSignal::new(message.map(|message| Notice::Error {
-                message,
-                reload: false,
-            })),
-        }
+    use leptos::prelude::*;
+    use web_sys::{Element, HtmlFormElement};
+
+    use super::watch_popup;
+    use crate::cobalt_js::{Cobalt, ConnectError};
+    use crate::components::form_dom::{self, find, listen, query_all};
+    use crate::error::AppError;
+    use crate::model::connect::{
+        CobaltJsAsset, CredentialInput, CredentialValue, InputKind, credentials_payload,
+    };
+
+    /// What the panel tells the user about the last attempt.
+    enum Notice {
+        /// A neutral outcome, e.g. the user closed the consent window.
+        Info(String),
+        /// A failure. `reload` offers a page reload (the session ended).
+        Error { message: String, reload: bool },
     }
 
-    /// The OAuth click. The popup opens here, synchronously, while the browser still counts
-    /// the click as a user gesture.
-    fn start_oauth(&self) {
-        #[cfg(feature = "hydrate")]
-        if !self.busy.get_untracked() {
+    /// How an attempt ended.
+    enum Outcome {
+        Connected,
+        Cancelled(String),
+        Failed(ConnectError),
+    }
+
+    thread_local! {
+        /// The consent window of the running attempt, for Cancel.
+        static POPUP: std::cell::RefCell<Option<web_sys::Window>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// What a connection attempt needs, shared by the panel's handlers.
+    #[derive(Clone)]
+    pub struct Flow {
+        slug: String,
+        name: String,
+        sdk: CobaltJsAsset,
+        root: Element,
+        busy: Rc<Cell<bool>>,
+    }
+
+    impl Flow {
+        /// The page's connect panel, read from its `data-` attributes.
+        pub fn attach() -> Option<Self> {
+            let root = document().query_selector(".connect[data-slug]").ok()??;
+            let read = |name: &str| root.get_attribute(name).unwrap_or_default();
+            Some(Self {
+                slug: read("data-slug"),
+                name: read("data-name"),
+                sdk: CobaltJsAsset {
+                    url: read("data-sdk"),
+                    integrity: read("data-integrity"),
+                },
+                busy: Rc::default(),
+                root,
+            })
+        }
+
+        pub fn listen(self) {
+            if let Some(link) = find::<Element>(&self.root, "a[data-connect]") {
+                let flow = self.clone();
+                listen(&link, "click", move |ev| {
+                    ev.prevent_default();
+                    flow.start_oauth();
+                });
+            }
+            if let Some(cancel) = find::<Element>(&self.root, "button[data-cancel]") {
+                listen(&cancel, "click", |_| cancel_popup());
+            }
+            if let Some(form) = find::<HtmlFormElement>(&self.root, "form.connect-form") {
+                let flow = self.clone();
+                let target = form.clone();
+                listen(&form, "submit", move |ev| {
+                    ev.prevent_default();
+                    flow.submit_credentials(&target);
+                });
+            }
+        }
+
+        /// Shows the attempt under way (or over): the control says so and ignores clicks, and
+        /// an OAuth attempt offers Cancel.
+        fn set_busy(&self, busy: bool) {
+            self.busy.set(busy);
+            for control in query_all(&self.root, "a[data-connect], button[type=submit]") {
+                let _ = match busy {
+                    true => control.set_attribute("aria-disabled", "true"),
+                    false => control.remove_attribute("aria-disabled"),
+                };
+                if let Some(label) = control.get_attribute("data-label") {
+                    control.set_text_content(Some(if busy { "Connecting…" } else { &label }));
+                }
+            }
+            if let Some(cancel) = find::<Element>(&self.root, "button[data-cancel]") {
+                let _ = match busy {
+                    true => cancel.remove_attribute("hidden"),
+                    false => cancel.set_attribute("hidden", ""),
+                };
+            }
+        }
+
+        /// Shows `notice` in the status region (or clears it).
+        fn notify(&self, notice: Option<Notice>) {
+            let Some(region) = find::<Element>(&self.root, ".connect__status") else {
+                return;
+            };
+            region.set_text_content(None);
+            let element = |tag: &str, class: Option<&str>, text: Option<&str>| {
+                let element = document().create_element(tag).ok()?;
+                if let Some(class) = class {
+                    let _ = element.set_attribute("class", class);
+                }
+                element.set_text_content(text);
+                Some(element)
+            };
+            let shown = match notice {
+                None => None,
+                Some(Notice::Info(message)) => element("p", Some("connect__info"), Some(&message)),
+                Some(Notice::Error { message, reload }) => {
+                    element("div", Some("connect__error"), None).inspect(|error| {
+                        let _ = error.set_attribute("role", "alert");
+                        if let Some(text) = element("p", None, Some(&message)) {
+                            let _ = error.append_child(&text);
+                        }
+                        if reload
+                            && let Some(link) = element(
+                                "a",
+                                Some("button button--secondary"),
+                                Some("Reload the page"),
+                            )
+                        {
+                            let _ = link.set_attribute("href", "");
+                            let _ = error.append_child(&link);
+                        }
+                    })
+                }
+            };
+            if let Some(shown) = shown {
+                let _ = region.append_child(&shown);
+            }
+        }
+
+        /// The OAuth click. The popup opens here, synchronously, while the browser still
+        /// counts the click as a user gesture.
+        fn start_oauth(&self) {
+            if self.busy.get() {
+                return;
+            }
             let popup = crate::cobalt_js::open_popup(&format!("Connecting to {}…", self.name));
             let waiting = match popup {
                 Some(_) => "Finish in the window that opened.",
                 None => "Taking you to the sign-in page…",
             };
-            self.busy.set(true);
-            self.notice.set(Some(Notice::Info(format!(
+            self.set_busy(true);
+            self.notify(Some(Notice::Info(format!(
                 "Waiting for {}… {waiting}",
                 self.name
             ))));
@@ -284,41 +369,24 @@ impl Flow {
                 None => leptos::task::spawn_local(async move { flow.redirect().await }),
             }
         }
-    }
 
-    /// Closes the consent window; the running attempt then ends as cancelled.
-    fn cancel(&self) {
-        #[cfg(feature = "hydrate")]
-        POPUP.with_borrow(|popup| {
-            if let Some(popup) = popup {
-                let _ = popup.close();
-            }
-        });
-    }
-
-    /// The credentials form: checked here first, then sent through cobalt-js.
-    fn submit_credentials(&self, event: &leptos::ev::SubmitEvent, inputs: &[CredentialInput]) {
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (event, inputs);
-        #[cfg(feature = "hydrate")]
-        if !self.busy.get_untracked() {
-            use wasm_bindgen::JsCast;
-            let Some(form) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            else {
+        /// The credentials form: checked here first, then sent through cobalt-js.
+        fn submit_credentials(&self, form: &HtmlFormElement) {
+            if self.busy.get() {
                 return;
-            };
-            let values = form_dom::form_values(&form);
-            self.notice.set(None);
-            match crate::model::connect::credentials_payload(inputs, &values) {
+            }
+            let inputs: Vec<CredentialInput> =
+                form_dom::fields(form).iter().filter_map(input_of).collect();
+            let values = form_dom::form_values(form);
+            self.notify(None);
+            match credentials_payload(&inputs, &values) {
                 Err(found) => {
-                    form_dom::show_problems(&form, &found);
-                    form_dom::focus_field(&form, &found[0].field);
+                    form_dom::show_problems(form, &found);
+                    form_dom::focus_field(form, &found[0].field);
                 }
                 Ok(payload) => {
-                    form_dom::show_problems(&form, &[]);
-                    self.busy.set(true);
+                    form_dom::show_problems(form, &[]);
+                    self.set_busy(true);
                     let flow = self.clone();
                     leptos::task::spawn_local(async move {
                         let outcome = flow.run(Some(payload), None).await;
@@ -327,132 +395,147 @@ impl Flow {
                 }
             }
         }
-    }
-}
 
-#[cfg(feature = "hydrate")]
-thread_local! {
-    /// The consent window of the running attempt, for Cancel.
-    static POPUP: std::cell::RefCell<Option<web_sys::Window>> = const { std::cell::RefCell::new(None) };
-}
-
-/// How an attempt ended.
-#[cfg(feature = "hydrate")]
-enum Outcome {
-    Connected,
-    Cancelled(String),
-    Failed(crate::cobalt_js::ConnectError),
-}
-
-#[cfg(feature = "hydrate")]
-impl Flow {
-    /// Runs cobalt-js' `connect`: with a fresh token once more if Cobalt says the token expired.
-    async fn run(
-        &self,
-        payload: Option<Vec<(String, crate::model::connect::CredentialValue)>>,
-        popup: Option<web_sys::Window>,
-    ) -> Outcome {
-        use crate::cobalt_js::{Cobalt, ConnectError};
-        POPUP.with_borrow_mut(|slot| *slot = popup.clone());
-        let mut refreshed = false;
-        let outcome = loop {
-            let session = match crate::api::client::get_session_token(refreshed).await {
-                Ok(session) => session,
-                Err(crate::error::AppError::Unauthorized) => {
-                    break Outcome::Failed(ConnectError::SessionExpired);
-                }
-                Err(error) => {
-                    break Outcome::Failed(ConnectError::Rejected(form_dom::sentence(&error)));
-                }
+        /// Runs cobalt-js' `connect`: with a fresh token once more if Cobalt says the token
+        /// expired.
+        async fn run(
+            &self,
+            payload: Option<Vec<(String, CredentialValue)>>,
+            popup: Option<web_sys::Window>,
+        ) -> Outcome {
+            POPUP.with_borrow_mut(|slot| *slot = popup.clone());
+            let mut refreshed = false;
+            let outcome = loop {
+                let session = match crate::api::client::get_session_token(refreshed).await {
+                    Ok(session) => session,
+                    Err(AppError::Unauthorized) => {
+                        break Outcome::Failed(ConnectError::SessionExpired);
+                    }
+                    Err(error) => {
+                        break Outcome::Failed(ConnectError::Rejected(form_dom::sentence(&error)));
+                    }
+                };
+                let sdk = match Cobalt::new(&self.sdk, &session).await {
+                    Ok(sdk) => sdk,
+                    Err(error) => break Outcome::Failed(error),
+                };
+                let attempt = match &popup {
+                    Some(popup) => {
+                        let connect = std::pin::pin!(sdk.connect(&self.slug, None, Some(popup)));
+                        let watch = std::pin::pin!(watch_popup(popup));
+                        match futures::future::select(connect, watch).await {
+                            futures::future::Either::Left((result, _)) => result,
+                            futures::future::Either::Right((reason, _)) => Err(reason),
+                        }
+                    }
+                    None => sdk.connect(&self.slug, payload.as_deref(), None).await,
+                };
+                break match attempt {
+                    Ok(true) => Outcome::Connected,
+                    Err(ConnectError::SessionExpired) if !refreshed => {
+                        refreshed = true;
+                        continue;
+                    }
+                    // The window closed (or the SDK saw it closed): the user may have consented
+                    // just before closing it, so ask Cobalt.
+                    Ok(false) | Err(ConnectError::Cancelled(_))
+                        if self.connected_now(&sdk).await =>
+                    {
+                        Outcome::Connected
+                    }
+                    Ok(false) if payload.is_some() => Outcome::Failed(ConnectError::Rejected(
+                        format!("{} did not accept these credentials.", self.name),
+                    )),
+                    Ok(false) => Outcome::Cancelled("Connection cancelled.".into()),
+                    Err(ConnectError::Cancelled(message)) => Outcome::Cancelled(message),
+                    Err(error) => Outcome::Failed(error),
+                };
             };
-            let sdk = match Cobalt::new(&self.sdk, &session).await {
-                Ok(sdk) => sdk,
-                Err(error) => break Outcome::Failed(error),
-            };
-            let attempt = match &popup {
-                Some(popup) => {
-                    let connect = std::pin::pin!(sdk.connect(&self.slug, None, Some(popup)));
-                    let watch = std::pin::pin!(watch_popup(popup));
-                    match futures::future::select(connect, watch).await {
-                        futures::future::Either::Left((result, _)) => result,
-                        futures::future::Either::Right((reason, _)) => Err(reason),
+            POPUP.with_borrow_mut(|slot| *slot = None);
+            outcome
+        }
+
+        async fn connected_now(&self, sdk: &Cobalt) -> bool {
+            sdk.get_app(&self.slug)
+                .await
+                .is_ok_and(|app| app.connected && !app.reauth_required)
+        }
+
+        /// Shows the outcome. Connected: the page is rendered again by the server, which now
+        /// shows the connection and the configuration.
+        fn finish(&self, outcome: Outcome) {
+            match outcome {
+                Outcome::Connected => {
+                    self.notify(Some(Notice::Info(format!("{} is connected.", self.name))));
+                    let url = format!("/integrations/{}?status=connected", self.slug);
+                    if window().location().replace(&url).is_err() {
+                        self.set_busy(false);
                     }
                 }
-                None => sdk.connect(&self.slug, payload.as_deref(), None).await,
-            };
-            break match attempt {
-                Ok(true) => Outcome::Connected,
-                Err(ConnectError::SessionExpired) if !refreshed => {
-                    refreshed = true;
-                    continue;
+                Outcome::Cancelled(message) => {
+                    self.set_busy(false);
+                    self.notify(Some(Notice::Info(message)));
                 }
-                // The window closed (or the SDK saw it closed): the user may have consented
-                // just before closing it, so ask Cobalt.
-                Ok(false) | Err(ConnectError::Cancelled(_)) if self.connected_now(&sdk).await => {
-                    Outcome::Connected
-                }
-                Ok(false) if payload.is_some() => Outcome::Failed(ConnectError::Rejected(format!(
-                    "{} did not accept these credentials.",
-                    self.name
-                ))),
-                Ok(false) => Outcome::Cancelled("Connection cancelled.".into()),
-                Err(ConnectError::Cancelled(message)) => Outcome::Cancelled(message),
-                Err(error) => Outcome::Failed(error),
-            };
-        };
-        POPUP.with_borrow_mut(|slot| *slot = None);
-        outcome
-    }
-
-    async fn connected_now(&self, sdk: &crate::cobalt_js::Cobalt) -> bool {
-        sdk.get_app(&self.slug)
-            .await
-            .is_ok_and(|app| app.connected && !app.reauth_required)
-    }
-
-    /// Shows the outcome. Connected: the page is rendered again by the server, which now shows
-    /// the connection and the configuration.
-    fn finish(&self, outcome: Outcome) {
-        match outcome {
-            Outcome::Connected => {
-                self.notice
-                    .set(Some(Notice::Info(format!("{} is connected.", self.name))));
-                let url = format!("/integrations/{}?status=connected", self.slug);
-                if window().location().replace(&url).is_err() {
-                    self.busy.set(false);
+                Outcome::Failed(error) => {
+                    self.set_busy(false);
+                    let reload = error == ConnectError::SessionExpired;
+                    self.notify(Some(Notice::Error {
+                        message: error.to_string(),
+                        reload,
+                    }));
                 }
             }
-            Outcome::Cancelled(message) => {
-                self.busy.set(false);
-                self.notice.set(Some(Notice::Info(message)));
-            }
-            Outcome::Failed(error) => {
-                self.busy.set(false);
-                let reload = error == crate::cobalt_js::ConnectError::SessionExpired;
-                self.notice.set(Some(Notice::Error {
-                    message: error.to_string(),
-                    reload,
-                }));
+        }
+
+        /// No popup could be opened: the same-tab flow, which comes back to the detail page.
+        async fn redirect(&self) {
+            match crate::api::client::oauth_redirect_url(&self.slug).await {
+                Ok(url) => {
+                    if window().location().assign(&url).is_err() {
+                        self.set_busy(false);
+                    }
+                }
+                Err(error) => {
+                    self.set_busy(false);
+                    self.notify(Some(Notice::Error {
+                        message: form_dom::sentence(&error),
+                        reload: error == AppError::Unauthorized,
+                    }));
+                }
             }
         }
     }
 
-    /// No popup could be opened: the same-tab flow, which comes back to the detail page.
-    async fn redirect(&self) {
-        match crate::api::client::oauth_redirect_url(&self.slug).await {
-            Ok(url) => {
-                if window().location().assign(&url).is_err() {
-                    self.busy.set(false);
-                }
+    /// Closes the consent window; the running attempt then ends as cancelled.
+    fn cancel_popup() {
+        POPUP.with_borrow(|popup| {
+            if let Some(popup) = popup {
+                let _ = popup.close();
             }
-            Err(error) => {
-                self.busy.set(false);
-                self.notice.set(Some(Notice::Error {
-                    message: form_dom::sentence(&error),
-                    reload: error == crate::error::AppError::Unauthorized,
-                }));
-            }
-        }
+        });
+    }
+
+    /// A credentials input, read back from its server-rendered `.field` (see
+    /// `CredentialField`): what the checks before sending need.
+    fn input_of(field: &Element) -> Option<CredentialInput> {
+        let name = field.get_attribute("data-field")?;
+        let control = find::<Element>(field, "input, select")?;
+        Some(CredentialInput {
+            label: field
+                .get_attribute("data-label")
+                .unwrap_or_else(|| name.clone()),
+            placeholder: String::new(),
+            required: control.has_attribute("required"),
+            kind: InputKind::from_name(&field.get_attribute("data-kind")?)?,
+            options: query_all(&control, "option")
+                .iter()
+                .filter_map(|option| option.get_attribute("value"))
+                .filter(|value| !value.is_empty())
+                .map(|value| (value, String::new()))
+                .collect(),
+            help: None,
+            name,
+        })
     }
 }
 

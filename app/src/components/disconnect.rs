@@ -37,117 +37,165 @@ pub fn DisconnectSummary(name: String, workflows: Option<Vec<String>>) -> impl I
 
 /// Disconnect: the link to the confirmation page, which the hydrated island turns into a
 /// dialog. `children` is the [`DisconnectSummary`], rendered on the server.
-#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+#[component]
 pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener = NodeRef::<leptos::html::A>::new();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
     let href = format!("/integrations/{slug}/disconnect");
     let confirm_label = format!("Disconnect {name}");
-    let confirm = move |_| {
-        #[cfg(feature = "hydrate")]
-        if !busy.get_untracked() {
-            busy.set(true);
-            error.set(None);
-            let slug = slug.clone();
-            leptos::task::spawn_local(async move {
-                match crate::api::client::disconnect(&slug).await {
-                    Ok(()) => {
-                        let _ = window()
-                            .location()
-                            .replace(&format!("/integrations/{slug}?status=disconnected"));
-                    }
-                    Err(failure) => {
-                        busy.set(false);
-                        error.set(Some(format!("Nothing was disconnected: {failure}.")));
-                    }
-                }
-            });
-        }
-    };
+    let data_confirm = confirm_label.clone();
     view! {
-        <a class="button button--danger-quiet" href=href node_ref=opener
-            on:click=move |ev| {
-                ev.prevent_default();
-                #[cfg(feature = "hydrate")]
-                if let Some(dialog) = dialog.get() {
-                    error.set(None);
-                    let _ = dialog.show_modal();
-                }
-            }>
-            "Disconnect…"
-        </a>
-        <dialog class="dialog" node_ref=dialog aria-labelledby="disconnect-title"
-            on:cancel=move |ev: leptos::ev::Event| {
-                // Escape does nothing while the disconnect is under way.
-                if busy.get_untracked() {
-                    ev.prevent_default();
-                }
-            }
-            on:close=move |_| {
-                #[cfg(feature = "hydrate")]
-                if let Some(opener) = opener.get() {
-                    let _ = opener.focus();
-                }
-            }
-            on:keydown=move |ev| {
-                #[cfg(feature = "hydrate")]
-                if let Some(dialog) = dialog.get() {
-                    keep_focus_inside(&dialog, &ev);
-                }
-                #[cfg(not(feature = "hydrate"))]
-                let _ = ev;
-            }>
-            <h2 id="disconnect-title">{format!("Disconnect {name}?")}</h2>
-            {children()}
-            <p class="form-error" role="alert" hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
-            </p>
-            <div class="dialog__actions">
-                // The safe choice has the focus when the dialog opens.
-                <button type="button" class="button button--secondary" autofocus
-                    on:click=move |_| {
-                        #[cfg(feature = "hydrate")]
-                        if let Some(dialog) = dialog.get()
-                            && !busy.get_untracked()
-                        {
-                            dialog.close();
-                        }
-                    }>
-                    "Cancel"
-                </button>
-                <button type="button" class="button button--danger"
-                    aria-disabled=move || busy.get().then_some("true") on:click=confirm>
-                    {move || if busy.get() { "Disconnecting…".to_owned() } else { confirm_label.clone() }}
-                </button>
-            </div>
-        </dialog>
+        <Disconnect>
+            <a class="button button--danger-quiet" href=href data-disconnect="">"Disconnect…"</a>
+            <dialog class="dialog" aria-labelledby="disconnect-title" data-slug=slug>
+                <h2 id="disconnect-title">{format!("Disconnect {name}?")}</h2>
+                {children()}
+                <p class="form-error" role="alert" hidden></p>
+                <div class="dialog__actions">
+                    // The safe choice has the focus when the dialog opens.
+                    <button type="button" class="button button--secondary" autofocus data-close="">
+                        "Cancel"
+                    </button>
+                    <button type="button" class="button button--danger" data-confirm=data_confirm>
+                        {confirm_label}
+                    </button>
+                </div>
+            </dialog>
+        </Disconnect>
     }
 }
 
-/// Tab and Shift+Tab wrap around the dialog's buttons and links instead of leaving it.
+/// The island around the server-rendered link and dialog: no props, no view of its own.
+#[cfg_attr(any(feature = "ssr", feature = "detail"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
+fn Disconnect(children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    dialog::attach();
+    children()
+}
+
 #[cfg(feature = "hydrate")]
-fn keep_focus_inside(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
+mod dialog {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use leptos::prelude::*;
     use wasm_bindgen::JsCast;
-    if ev.key() != "Tab" {
-        return;
+    use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent};
+
+    use crate::components::form_dom::{find, listen, query_all};
+
+    pub fn attach() {
+        let page = document();
+        let (Some(opener), Some(dialog)) = (
+            page.query_selector("a[data-disconnect]").ok().flatten(),
+            page.query_selector("dialog[data-slug]")
+                .ok()
+                .flatten()
+                .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok()),
+        ) else {
+            return;
+        };
+        let slug = dialog.get_attribute("data-slug").unwrap_or_default();
+        let error = find::<Element>(&dialog, ".form-error");
+        let busy = Rc::new(Cell::new(false));
+        {
+            let (dialog, error) = (dialog.clone(), error.clone());
+            listen(&opener, "click", move |ev| {
+                ev.prevent_default();
+                if let Some(error) = &error {
+                    let _ = error.set_attribute("hidden", "");
+                }
+                let _ = dialog.show_modal();
+            });
+        }
+        // Escape does nothing while the disconnect is under way.
+        let waiting = busy.clone();
+        listen(&dialog, "cancel", move |ev| {
+            if waiting.get() {
+                ev.prevent_default();
+            }
+        });
+        let back = opener.clone();
+        listen(&dialog, "close", move |_| {
+            if let Some(opener) = back.dyn_ref::<HtmlElement>() {
+                let _ = opener.focus();
+            }
+        });
+        let inside = dialog.clone();
+        listen(&dialog, "keydown", move |ev| {
+            keep_focus_inside(&inside, ev.unchecked_ref());
+        });
+        if let Some(close) = find::<Element>(&dialog, "button[data-close]") {
+            let (dialog, waiting) = (dialog.clone(), busy.clone());
+            listen(&close, "click", move |_| {
+                if !waiting.get() {
+                    dialog.close();
+                }
+            });
+        }
+        if let Some(confirm) = find::<Element>(&dialog, "button[data-confirm]") {
+            let button = confirm.clone();
+            listen(&confirm, "click", move |_| {
+                if busy.get() {
+                    return;
+                }
+                pending(&button, &busy, true);
+                if let Some(error) = &error {
+                    let _ = error.set_attribute("hidden", "");
+                }
+                let (slug, button, busy, error) =
+                    (slug.clone(), button.clone(), busy.clone(), error.clone());
+                leptos::task::spawn_local(async move {
+                    match crate::api::client::disconnect(&slug).await {
+                        Ok(()) => {
+                            let _ = window()
+                                .location()
+                                .replace(&format!("/integrations/{slug}?status=disconnected"));
+                        }
+                        Err(failure) => {
+                            pending(&button, &busy, false);
+                            if let Some(error) = &error {
+                                error.set_text_content(Some(&format!(
+                                    "Nothing was disconnected: {failure}."
+                                )));
+                                let _ = error.remove_attribute("hidden");
+                            }
+                        }
+                    }
+                });
+            });
+        }
     }
-    let focusable =
-        crate::components::form_dom::query_all(dialog, "button, a[href], input, select, textarea");
-    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
-        return;
-    };
-    let (from, to) = if ev.shift_key() {
-        (first, last)
-    } else {
-        (last, first)
-    };
-    if document().active_element().as_ref() == Some(from)
-        && let Some(to) = to.dyn_ref::<web_sys::HtmlElement>()
-    {
-        ev.prevent_default();
-        let _ = to.focus();
+
+    /// The confirm button while the disconnect is under way: disabled, saying so.
+    fn pending(button: &Element, busy: &Cell<bool>, on: bool) {
+        busy.set(on);
+        let label = button.get_attribute("data-confirm").unwrap_or_default();
+        let _ = match on {
+            true => button.set_attribute("aria-disabled", "true"),
+            false => button.remove_attribute("aria-disabled"),
+        };
+        button.set_text_content(Some(if on { "Disconnecting…" } else { &label }));
+    }
+
+    /// Tab and Shift+Tab wrap around the dialog's buttons and links instead of leaving it.
+    fn keep_focus_inside(dialog: &HtmlDialogElement, ev: &KeyboardEvent) {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let focusable = query_all(dialog, "button, a[href], input, select, textarea");
+        let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+            return;
+        };
+        let (from, to) = if ev.shift_key() {
+            (first, last)
+        } else {
+            (last, first)
+        };
+        if document().active_element().as_ref() == Some(from)
+            && let Some(to) = to.dyn_ref::<HtmlElement>()
+        {
+            ev.prevent_default();
+            let _ = to.focus();
+        }
     }
 }

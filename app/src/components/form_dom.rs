@@ -28,6 +28,21 @@ pub fn form_values(form: &HtmlFormElement) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Calls `handler` with every `name` event on `target`, for as long as the page lives.
+pub fn listen(
+    target: &web_sys::EventTarget,
+    name: &str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) {
+    let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    if target
+        .add_event_listener_with_callback(name, handler.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        handler.forget();
+    }
+}
+
 /// The elements under `root` that match `selector`.
 pub fn query_all(root: &Element, selector: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(selector) else {

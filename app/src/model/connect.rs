@@ -57,6 +57,31 @@ pub enum InputKind {
     Select,
 }
 
+impl InputKind {
+    const ALL: [Self; 5] = [
+        Self::Text,
+        Self::Password,
+        Self::Number,
+        Self::Boolean,
+        Self::Select,
+    ];
+
+    /// Its name in the page (`data-kind`), from which the browser reads it back.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Password => "password",
+            Self::Number => "number",
+            Self::Boolean => "boolean",
+            Self::Select => "select",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
 impl CredentialInput {
     pub fn from_field(field: &InputField) -> Self {
         let kind = match field.input_type.as_str() {
@@ -194,6 +219,14 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn an_input_kind_reads_back_from_its_name() {
+        for kind in InputKind::ALL {
+            assert_eq!(InputKind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(InputKind::from_name("Text"), None);
     }
 
     #[test]

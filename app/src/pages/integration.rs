@@ -219,7 +219,6 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
                     name=card.name.clone()
                     status
                     sdk
-                    inputs=inputs.clone()
                     message=draft.message.clone()
                 >
                     <CredentialFields name=card.name.clone() inputs draft />
