@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Where the browser loads cobalt-js from, and the subresource-integrity hash it must match.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CobaltJsAsset {
     pub url: String,
     pub integrity: String,
@@ -35,7 +35,7 @@ impl From<FieldProblem> for (String, String) {
 
 /// One input of a key-based credentials form, as the browser renders and checks it: the
 /// app's `auth_input_map` entry, reduced to plain strings so the wasm carries no JSON values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CredentialInput {
     pub name: String,
     pub label: String,
@@ -48,7 +48,7 @@ pub struct CredentialInput {
 }
 
 /// How a credential is entered. Types Cobalt may add later are entered as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
     Text,
     Password,

@@ -1,12 +1,10 @@
 //! The marketplace's filters: search, category and status, applied the same way by the server
 //! (GET query parameters, without JavaScript) and by the browser (instantly, once hydrated).
 
-use serde::{Deserialize, Serialize};
-
 use super::{ConnectionStatus, IntegrationCard};
 
 /// Which connection states the grid shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum StatusFilter {
     #[default]
     All,
@@ -62,7 +60,7 @@ impl StatusFilter {
 }
 
 /// The marketplace's filter state, as in the URL.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     pub query: String,
     pub category: Option<String>,
