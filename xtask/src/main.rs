@@ -15,6 +15,7 @@ use std::{
 };
 
 mod css;
+mod watch;
 
 /// The name of the built CSS (also `LEPTOS_OUTPUT_NAME`, see `.cargo/config.toml`).
 const OUTPUT_NAME: &str = "integrations-tab";
@@ -24,11 +25,12 @@ const BUNDLES: [&str; 2] = ["marketplace", "detail"];
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_PROFILE: &str = "wasm-release";
 
-const USAGE: &str = "usage: cargo xtask build [--site-only]
+const USAGE: &str = "usage: cargo xtask build [--site-only] | cargo xtask watch
 
   build         the site (wasm, JS glue, CSS, static files, precompressed) into
                 target/site, then the release server
-  --site-only   the site alone, without the server";
+  --site-only   the site alone, without the server
+  watch         the site and a dev server, started and built again on every change";
 
 fn main() {
     if let Err(err) = run(env::args().skip(1).collect()) {
@@ -40,8 +42,9 @@ fn main() {
 fn run(args: Vec<String>) -> Result<()> {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["build"] => build(true),
-        ["build", "--site-only"] => build(false),
+        ["build"] => build(Server::Release),
+        ["build", "--site-only"] => build(Server::None),
+        ["watch"] => watch::watch(),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -49,7 +52,19 @@ fn run(args: Vec<String>) -> Result<()> {
     }
 }
 
-fn build(with_server: bool) -> Result<()> {
+/// Which server a build ends with.
+#[derive(Clone, Copy, PartialEq)]
+enum Server {
+    /// None: the site alone.
+    None,
+    /// The release server (`target/release/server`), as `make run` and the tests use.
+    Release,
+    /// The dev-profile server (`target/debug/server`): much faster to build again after a
+    /// change, for `watch`.
+    Dev,
+}
+
+fn build(server: Server) -> Result<()> {
     let root = workspace_root();
     let wasm_opt = npm_tool(&root, "wasm-opt")?;
     let terser = npm_tool(&root, "terser")?;
@@ -109,10 +124,13 @@ fn build(with_server: bool) -> Result<()> {
     fs::rename(&next, &site).with_context(|| format!("moving {} into place", next.display()))?;
     report(&site)?;
 
-    if with_server {
+    if server != Server::None {
         step("server", || {
             let mut command = cargo(&root);
-            command.args(["build", "--package=server", "--bin=server", "--release"]);
+            command.args(["build", "--package=server", "--bin=server"]);
+            if server == Server::Release {
+                command.arg("--release");
+            }
             run_tool(command)
         })?;
     }
