@@ -162,6 +162,19 @@ shared_instances() {
 # target/debug/cobalt-sandbox is built by the cargo-test stage (a package's binaries are built
 # for its integration tests) with the workspace's features; `cargo build -p sandbox` alone
 # would resolve other features and compile a hundred crates again.
+# Clippy lints the workspace's crates while cargo compiles the tests: clippy-driver wraps rustc
+# for them, as `cargo clippy` does, but in a full build instead of a check, so the dependencies
+# are compiled once, for the tests, rather than once more for clippy. RUSTFLAGS is the same for
+# both stages, so the tests reuse this build.
+with_clippy() {
+  RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver)" \
+    RUSTFLAGS="-D warnings" "$@"
+}
+
+clippy_build() {
+  with_clippy cargo test --locked --workspace --exclude frontend --all-targets --no-run
+}
+
 # Each wasm bundle is its own build of `frontend` (see xtask/): each is checked as it is built.
 clippy_wasm() {
   for bundle in marketplace detail; do
@@ -176,11 +189,11 @@ contract() {
 
 stage setup scripts/setup.sh
 stage fmt cargo fmt --all --check
-stage clippy cargo clippy --locked --workspace --exclude frontend --all-targets -- -D warnings
+stage clippy-build clippy_build
 stage clippy-wasm clippy_wasm
 stage typescript bash -c "cd end2end && npx tsc --noEmit"
 stage redis start_redis
-stage cargo-test cargo test --locked --workspace --exclude frontend
+stage cargo-test with_clippy cargo test --locked --workspace --exclude frontend
 if [ -d end2end/contract ]; then
   stage contract contract
 fi
