@@ -66,27 +66,59 @@ pub fn address_of(proxy_hops: usize, headers: &HeaderMap, peer: Option<SocketAdd
 }
 
 pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    let refusal = if is_per_address(request.method(), path) {
+    let path = request.uri().path().to_owned();
+    let refusal = if is_per_address(request.method(), &path) {
         state
             .limits
             .spend_address(&client_address(state.config.proxy_hops, &request))
             .await
             .err()
     } else if let Some(identity) = request.extensions().get::<Identity>()
-        && !is_free(path)
+        && !is_free(&path)
     {
-        state.limits.spend(&identity.account_id, 1).await.err()
+        let account = identity.account_id.clone();
+        if matches!(*request.method(), Method::GET | Method::HEAD) {
+            return spend_while_serving(&state, &account, &path, next.run(request)).await;
+        }
+        state.limits.spend(&account, 1).await.err()
     } else {
         None
     };
     match refusal {
-        Some(error) => {
-            tracing::info!(path, retry_after = ?error.retry_after(), "rate limit reached");
-            refuse(path, &error)
-        }
+        Some(error) => refused(&path, &error),
         None => next.run(request).await,
     }
+}
+
+/// A page (a safe request, which changes nothing) is served while its budget is spent, rather
+/// than after: with shared state the spend is a round trip to Redis, which then costs the view
+/// no time. The budget holds all the same: a refusal answers 429 in place of the page, and
+/// stops the page's work where it stands if it comes first. The page's own Cobalt calls spend
+/// the same budget (see `AppState::limited`), so a refused view makes none past it.
+async fn spend_while_serving(
+    state: &AppState,
+    account: &str,
+    path: &str,
+    serve: impl Future<Output = Response>,
+) -> Response {
+    let spend = state.limits.spend(account, 1);
+    tokio::pin!(spend, serve);
+    tokio::select! {
+        biased;
+        spent = &mut spend => match spent {
+            Err(error) => refused(path, &error),
+            Ok(()) => serve.await,
+        },
+        response = &mut serve => match spend.await {
+            Err(error) => refused(path, &error),
+            Ok(()) => response,
+        },
+    }
+}
+
+fn refused(path: &str, error: &AppError) -> Response {
+    tracing::info!(path, retry_after = ?error.retry_after(), "rate limit reached");
+    refuse(path, error)
 }
 
 /// The 429: JSON for server functions (the page shows its message), text for the rest.
