@@ -159,9 +159,6 @@ shared_instances() {
   done
 }
 
-# target/debug/cobalt-sandbox is built by the cargo-test stage (a package's binaries are built
-# for its integration tests) with the workspace's features; `cargo build -p sandbox` alone
-# would resolve other features and compile a hundred crates again.
 # Clippy lints the workspace's crates while cargo compiles the tests: clippy-driver wraps rustc
 # for them, as `cargo clippy` does, but in a full build instead of a check, so the dependencies
 # are compiled once, for the tests, rather than once more for clippy. RUSTFLAGS is the same for
@@ -183,6 +180,9 @@ clippy_wasm() {
   done
 }
 
+# target/debug/cobalt-sandbox is built by the cargo-test stage (a package's binaries are built
+# for its integration tests) with the workspace's features; `cargo build -p sandbox` alone
+# would resolve other features and compile a hundred crates again.
 contract() {
   (cd end2end && SANDBOX_BIN=../target/debug/cobalt-sandbox node --test contract/)
 }

@@ -1,9 +1,9 @@
 //! The project's build, as a step of the workspace: `cargo xtask build` compiles the wasm
-//! bundles (one per kind of page), generates their JS glue with wasm-bindgen's own library (the version pinned in
-//! `Cargo.lock`), shrinks it with `wasm-opt` (npm's binaryen) and the JS with `terser` (npm),
-//! bundles the CSS, copies `public/`, precompresses every file (brotli and gzip) into
-//! `target/site`, and builds the release server. It replaces cargo-leptos, whose install alone took 20 minutes on a fresh
-//! machine for the few steps this project uses.
+//! bundles (one per kind of page), generates their JS glue with wasm-bindgen's own library
+//! (the version pinned in `Cargo.lock`), shrinks them with `wasm-opt` (npm's binaryen) and the
+//! JS with `terser` (npm), bundles the CSS, copies `public/`, precompresses every file (brotli
+//! and gzip) into `target/site`, and builds the release server. It replaces cargo-leptos,
+//! whose install alone took 20 minutes on a fresh machine for the few steps this project uses.
 
 use anyhow::{Context, Result, ensure};
 use std::{

@@ -42,10 +42,7 @@ pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
         let state = use_context::<crate::server::AppState>();
         let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
         (
-            state
-                .as_ref()
-                .map(|s| (*s.assets).clone())
-                .unwrap_or_default(),
+            state.as_ref().map(|s| s.assets.clone()).unwrap_or_default(),
             state
                 .as_ref()
                 .is_some_and(|s| s.config.brand_color.is_some()),
@@ -53,7 +50,11 @@ pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
         )
     };
     #[cfg(not(feature = "ssr"))]
-    let (versions, branded, bundle) = (AssetVersions::default(), false, None::<Bundle>);
+    let (versions, branded, bundle) = (
+        std::sync::Arc::<AssetVersions>::default(),
+        false,
+        None::<Bundle>,
+    );
     let pkg = format!("/{}", options.site_pkg_dir);
     let url = |file: String| match versions.of(&file) {
         Some(version) => format!("{pkg}/{file}?v={version}"),

@@ -40,10 +40,8 @@ pub fn ConfigEditor(slug: String, config_id: Option<String>, children: Children)
 #[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 fn Editor(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    if let Some(section) = document()
-        .query_selector(".config-editor[data-slug]")
-        .ok()
-        .flatten()
+    if let Some(section) =
+        crate::components::form_dom::in_page::<web_sys::Element>(".config-editor[data-slug]")
     {
         let slug = section.get_attribute("data-slug").unwrap_or_default();
         live::Editor::new(slug, section.get_attribute("data-config")).listen();
@@ -482,11 +480,7 @@ mod live {
 
         /// Replaces what the status line says (announced politely); empty clears it.
         fn announce(&self, kind: &str, text: &str) {
-            let Some(status) = document()
-                .query_selector(".config-form__status")
-                .ok()
-                .flatten()
-            else {
+            let Some(status) = form_dom::in_page::<Element>(".config-form__status") else {
                 return;
             };
             status.set_text_content(None);

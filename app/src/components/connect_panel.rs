@@ -246,7 +246,7 @@ mod flow {
     impl Flow {
         /// The page's connect panel, read from its `data-` attributes.
         pub fn attach() -> Option<Self> {
-            let root = document().query_selector(".connect[data-slug]").ok()??;
+            let root = form_dom::in_page::<Element>(".connect[data-slug]")?;
             let read = |name: &str| root.get_attribute(name).unwrap_or_default();
             Some(Self {
                 slug: read("data-slug"),

@@ -81,16 +81,12 @@ mod dialog {
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent};
 
-    use crate::components::form_dom::{find, listen, query_all};
+    use crate::components::form_dom::{find, in_page, listen, query_all};
 
     pub fn attach() {
-        let page = document();
         let (Some(opener), Some(dialog)) = (
-            page.query_selector("a[data-disconnect]").ok().flatten(),
-            page.query_selector("dialog[data-slug]")
-                .ok()
-                .flatten()
-                .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok()),
+            in_page::<Element>("a[data-disconnect]"),
+            in_page::<HtmlDialogElement>("dialog[data-slug]"),
         ) else {
             return;
         };

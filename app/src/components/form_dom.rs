@@ -62,6 +62,17 @@ pub fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
         .ok()
 }
 
+/// The first element of the page that matches `selector`, as a `T`: how an island without
+/// props finds the server-rendered markup it works on.
+pub fn in_page<T: JsCast>(selector: &str) -> Option<T> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
 /// Whether a `.field` shows a problem now.
 pub fn shows_problem(field: &Element) -> bool {
     find::<Element>(field, "[aria-invalid]").is_some()

@@ -32,10 +32,8 @@ pub fn LiveBadge(slug: String, status: ConnectionStatus) -> impl IntoView {
 #[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 fn FollowBadge(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    if let Some(badge) = document()
-        .query_selector(".live-badge[data-slug]")
-        .ok()
-        .flatten()
+    if let Some(badge) =
+        crate::components::form_dom::in_page::<web_sys::Element>(".live-badge[data-slug]")
         && let Some(slug) = badge.get_attribute("data-slug")
     {
         on_update(move |update| {
@@ -69,10 +67,8 @@ pub fn LiveStatus(slug: String, name: String, status: ConnectionStatus) -> impl 
 #[cfg_attr(not(any(feature = "ssr", feature = "detail")), component)]
 fn FollowStatus(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    if let Some(line) = document()
-        .query_selector(".detail__status[data-slug]")
-        .ok()
-        .flatten()
+    if let Some(line) =
+        crate::components::form_dom::in_page::<web_sys::Element>(".detail__status[data-slug]")
     {
         let read = |name: &str| line.get_attribute(name).unwrap_or_default();
         let (slug, name) = (read("data-slug"), read("data-name"));

@@ -154,7 +154,7 @@ mod grid {
     use web_sys::{Element, HtmlInputElement};
 
     use super::{chip_href, count_text};
-    use crate::components::form_dom::{find, query_all};
+    use crate::components::form_dom::{find, in_page, query_all};
     use crate::components::integration_card::{action_style, set_badge};
     use crate::model::marketplace::{Filters, StatusFilter, parse_query};
     use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate};
@@ -189,7 +189,7 @@ mod grid {
         /// Reads the marketplace from the page: its cards, and the filters as the controls
         /// show them now (typing may have begun before the page was hydrated).
         pub fn attach() -> Option<Self> {
-            let root = document().query_selector(".marketplace").ok()??;
+            let root = in_page::<Element>(".marketplace")?;
             let elements = query_all(&root, "li.card[data-slug]");
             let cards = elements.iter().filter_map(read_card).collect::<Vec<_>>();
             if cards.len() != elements.len() {
