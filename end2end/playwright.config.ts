@@ -28,7 +28,7 @@ const chromium = {
 // after the others, one at a time, and the timings of `size` come last, with nothing beside
 // them. A failure before them leaves them "did not run".
 const alone = /@alone/;
-const notHere = /(size|shared)\.spec\.ts/;
+const notHere = /(size|shared|embedded)\.spec\.ts/;
 const noJs = { ...chromium, javaScriptEnabled: false };
 
 export default defineConfig({
@@ -48,7 +48,7 @@ export default defineConfig({
     { name: "hydrated", use: chromium, testIgnore: notHere, grepInvert: alone },
     // Progressive enhancement: server-rendered HTML and plain form posts only.
     { name: "no-js", use: noJs, testIgnore: notHere, grepInvert: [/@needs-js/, alone] },
-    { name: "hydrated-alone", use: chromium, testIgnore: notHere, grep: alone, dependencies: ["hydrated", "no-js"], workers: 1 },
+    { name: "hydrated-alone", use: chromium, testIgnore: notHere, grep: alone, dependencies: ["hydrated", "no-js", "embedded"], workers: 1 },
     {
       name: "no-js-alone",
       use: noJs,
@@ -60,6 +60,8 @@ export default defineConfig({
     },
     // The first-load byte report and budget check, and the timings.
     { name: "size", use: chromium, testMatch: /size\.spec\.ts/, dependencies: ["no-js-alone"], workers: 1 },
+    // The tab in the example host's page on another site (scripts/test.sh starts the host).
+    { name: "embedded", use: chromium, testMatch: /embedded\.spec\.ts/ },
     // Two instances sharing state through Redis (scripts/test.sh starts them; run alone).
     { name: "shared", use: chromium, testMatch: /shared\.spec\.ts/ },
   ],

@@ -12,6 +12,11 @@ export TEST_SITE_ADDR="${TEST_SITE_ADDR:-127.0.0.1:3400}"
 export TEST_SANDBOX_ADDR="${TEST_SANDBOX_ADDR:-127.0.0.1:3401}"
 export BASE_URL="http://$TEST_SITE_ADDR"
 export SANDBOX_URL="http://$TEST_SANDBOX_ADDR"
+# The example host application that embeds the tab (examples/host), on another site for the
+# browser: `localhost` while the tab is on 127.0.0.1.
+export TEST_HOST_ADDR="${TEST_HOST_ADDR:-127.0.0.1:3402}"
+export HOST_URL="http://localhost:${TEST_HOST_ADDR##*:}"
+EMBED_SECRET="embed-secret-of-the-test-suite-$(date +%s%N)"
 
 logs=$(mktemp -d)
 stage_names=()
@@ -49,6 +54,7 @@ start_server() {
   fi
   # Every browser of the suite signs up from 127.0.0.1: one address standing for many users.
   ADDRESS_RATE_LIMIT_PER_MINUTE="${ADDRESS_RATE_LIMIT_PER_MINUTE:-100000}" \
+    EMBED_SECRET="$EMBED_SECRET" FRAME_ANCESTORS="'self' $HOST_URL" \
     LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
     LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
     target/release/server >"$logs/server.out" 2>&1 &
@@ -101,8 +107,16 @@ start_redis() {
   return 1
 }
 
+# target/debug/example-host is built by the clippy-build stage (every binary of the workspace).
+start_host() {
+  EMBED_SECRET="$EMBED_SECRET" TAB_URL="$BASE_URL" HOST_ADDR="$TEST_HOST_ADDR" \
+    target/debug/example-host >"$logs/host.out" 2>&1 &
+  echo $! >"$logs/host.pid"
+  wait_for "$HOST_URL/token" host
+}
+
 playwright() {
-  (cd end2end && npx playwright test --project=hydrated --project=no-js --project=size)
+  (cd end2end && npx playwright test --project=hydrated --project=no-js --project=embedded --project=size)
 }
 
 # After SIGTERM an instance keeps serving for DRAIN_SECS (2) while /readyz answers 503, so a
@@ -199,6 +213,7 @@ if [ -d end2end/contract ]; then
 fi
 stage build cargo xtask build
 stage start-server start_server
+stage start-host start_host
 stage playwright playwright
 stage shared shared_instances
 stage load load_test

@@ -10,8 +10,8 @@ use leptos_router::{
 
 use crate::components::AssetLinks;
 use crate::pages::{
-    DisconnectPage, EmbedPage, EmbedSwitchPage, IntegrationPage, IntegrationsPage, NotFound,
-    SignedOutPage, SignupPage,
+    DisconnectPage, EmbedPage, EmbedSwitchPage, FrameSessionPage, IntegrationPage,
+    IntegrationsPage, NotFound, SignedOutPage, SignupPage,
 };
 
 /// The document around every page. No inline scripts or styles: the wasm is started by
@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signup") view=SignupPage />
                 <Route path=path!("/embed/refused") view=EmbedPage />
                 <Route path=path!("/embed/switch") view=EmbedSwitchPage />
+                <Route path=path!("/embed/ended") view=FrameSessionPage />
                 <Route path=path!("/signed-out") view=SignedOutPage />
             </Routes>
         </Router>

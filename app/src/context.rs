@@ -28,6 +28,7 @@ pub fn cobalt_js_asset() -> crate::model::connect::CobaltJsAsset {
 pub struct Viewer {
     pub name: String,
     pub embedded: bool,
+    pub role: crate::model::Role,
 }
 
 /// The viewer of the page being rendered (pages render on the server only).
@@ -43,10 +44,18 @@ pub fn viewer() -> Option<Viewer> {
         Some(Viewer {
             name: identity.name.clone(),
             embedded: identity.embedded || chrome_off,
+            role: identity.role,
         })
     }
     #[cfg(not(feature = "ssr"))]
     None
+}
+
+/// Why the signed-in user may not make `change` (their role), if they may not. The server
+/// refuses such changes anyway; pages show the controls disabled with this sentence.
+pub fn refusal(change: crate::model::Change) -> Option<String> {
+    let role = viewer()?.role;
+    role.refusal(change).map(|why| format!("{why}."))
 }
 
 /// Whether the visitor chose the dark theme (the `theme` cookie); `false` follows the system.
@@ -54,7 +63,8 @@ pub fn dark_theme() -> bool {
     theme().as_deref() == Some("dark")
 }
 
-/// The theme the visitor chose, if any: `light` or `dark`.
+/// The theme the visitor chose, if any: `light` or `dark` (the `theme` cookie, else the embed
+/// token's `theme`).
 pub fn theme() -> Option<String> {
     #[cfg(feature = "ssr")]
     {
@@ -67,6 +77,14 @@ pub fn theme() -> Option<String> {
             .filter_map(|pair| pair.trim().strip_prefix("theme="))
             .find(|theme| matches!(*theme, "light" | "dark"))
             .map(str::to_owned)
+            // The host's choice in the embed token, until the user (or the host) picks one.
+            .or_else(|| {
+                parts
+                    .extensions
+                    .get::<crate::server::Identity>()?
+                    .theme
+                    .clone()
+            })
     }
     #[cfg(not(feature = "ssr"))]
     None

@@ -21,6 +21,9 @@ pub enum AppError {
     /// The request did not come from this site (CSRF protection).
     #[error("this request was refused because it did not come from this site")]
     Forbidden,
+    /// The signed-in user's role does not allow this change (the sentence says which role may).
+    #[error("{0}")]
+    NotAllowed(String),
     /// This account called too often; it may again after `retry_after` seconds.
     #[error("too many requests: please wait {retry_after} seconds and try again")]
     RateLimited { retry_after: u64 },
@@ -52,7 +55,7 @@ impl AppError {
             Self::NotFound(_) => 404,
             Self::Validation(_) => 422,
             Self::Unauthorized => 401,
-            Self::Forbidden => 403,
+            Self::Forbidden | Self::NotAllowed(_) => 403,
             Self::RateLimited { .. } => 429,
             Self::Busy { .. } => 503,
             Self::Upstream => 502,

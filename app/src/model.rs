@@ -360,3 +360,65 @@ mod tests {
         assert_eq!(names, ["hubspot", "Xero", "Slack", "Asana", "zendesk"]);
     }
 }
+
+/// What an embedded user may do, from the embed token's `role` claim. Enforced by the server on
+/// every change; pages only show it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Connects, configures and disconnects: everyone signed up, and embedded users by default.
+    #[default]
+    Admin,
+    /// Connects and configures, but may not disconnect.
+    Member,
+    /// Sees status, accounts and settings, and changes nothing.
+    Viewer,
+}
+
+/// A change a [`Role`] may or may not make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Connect,
+    Configure,
+    Disconnect,
+}
+
+impl Role {
+    /// The claim's value: `admin`, `member` or `viewer`.
+    pub fn parse(claim: &str) -> Option<Self> {
+        match claim {
+            "admin" => Some(Self::Admin),
+            "member" => Some(Self::Member),
+            "viewer" => Some(Self::Viewer),
+            _ => None,
+        }
+    }
+
+    pub fn may(self, change: Change) -> bool {
+        match self {
+            Self::Admin => true,
+            Self::Member => change != Change::Disconnect,
+            Self::Viewer => false,
+        }
+    }
+
+    /// Why `change` is not allowed, as the page and a refused request say it (no full stop:
+    /// [`crate::error::AppError`]'s sentences add their own).
+    pub fn refusal(self, change: Change) -> Option<&'static str> {
+        if self.may(change) {
+            return None;
+        }
+        Some(match (self, change) {
+            (Self::Member, _) => "Only an admin of your account can disconnect an app",
+            (_, Change::Connect) => {
+                "Your role is viewer: you can see this app, but only an admin or member of your account can connect it"
+            }
+            (_, Change::Configure) => {
+                "Your role is viewer: you can see these settings, but only an admin or member of your account can change them"
+            }
+            (_, Change::Disconnect) => {
+                "Your role is viewer: you can see this connection, but only an admin of your account can disconnect it"
+            }
+        })
+    }
+}

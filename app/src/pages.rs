@@ -15,7 +15,9 @@ mod signed_out;
 mod signup;
 
 pub use disconnect::DisconnectPage;
-pub use embed::{EmbedFailure, EmbedPage, EmbedSwitch, EmbedSwitchPage};
+pub use embed::{
+    EmbedFailure, EmbedPage, EmbedSwitch, EmbedSwitchPage, FrameSession, FrameSessionPage,
+};
 pub use integration::IntegrationPage;
 pub use integrations::IntegrationsPage;
 pub use not_found::NotFound;

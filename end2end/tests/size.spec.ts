@@ -9,7 +9,11 @@ import { connectOAuth } from "./sandbox";
 // heaviest page), measured raw, gzip -9 and brotli -q 11, against the page's budget in
 // ../size-budget.json (total brotli bytes).
 type Kind = "html" | "css" | "js" | "wasm";
-const budget: { marketplace_first_load_brotli_bytes: number; detail_first_load_brotli_bytes: number } = JSON.parse(
+const budget: {
+  marketplace_first_load_brotli_bytes: number;
+  detail_first_load_brotli_bytes: number;
+  host_sdk_brotli_bytes: number;
+} = JSON.parse(
   readFileSync(new URL("../../size-budget.json", import.meta.url), "utf8"),
 );
 
@@ -112,6 +116,47 @@ test("navigation to hydrated: the median of 10 loads, against a page without was
     expect(timing.median).toBeGreaterThan(0);
   }
   console.log(lines.join("\n"));
+});
+
+const hostURL = process.env.HOST_URL ?? "http://localhost:3402";
+
+test("the host SDK stays within its byte budget, and what the frame's bridge adds", async ({ page }) => {
+  const sizes = async (path: string) => {
+    const body = await (await page.request.get(path)).body();
+    return { raw: body.length, gzip: gzip(body), brotli: brotli(body) };
+  };
+  const sdk = await sizes("/sdk/itab-1.js");
+  const bridge = await sizes("/frame.js");
+  console.log(
+    [
+      "embedding (bytes: raw, gzip -9, brotli 11)",
+      `  host SDK /sdk/itab-1.js        ${sdk.raw} ${sdk.gzip} ${sdk.brotli} (budget ${budget.host_sdk_brotli_bytes} brotli)`,
+      `  frame bridge /frame.js         ${bridge.raw} ${bridge.gzip} ${bridge.brotli} (framed sessions only)`,
+    ].join("\n"),
+  );
+  expect(sdk.brotli).toBeLessThanOrEqual(budget.host_sdk_brotli_bytes);
+});
+
+test("mount to ready in the host's frame, against a top-level load of the same page (median of 10)", async ({ signedIn, page }) => {
+  const user = `timing-${Date.now()}`;
+  const mounts: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.goto(`${hostURL}/?user=${user}`);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { readyAfterMs?: number }).readyAfterMs)).toBeGreaterThan(0);
+    mounts.push(await page.evaluate(() => (window as unknown as { readyAfterMs: number }).readyAfterMs));
+  }
+  mounts.sort((a, b) => a - b);
+  const mount = { median: (mounts[4] + mounts[5]) / 2, min: mounts[0], max: mounts[9] };
+  const top = await medianToHydrated(page, "/integrations");
+  console.log(
+    [
+      "the tab in a host page: IntegrationsTab.mount() to `ready` (token, /embed, page, hydration), median of 10",
+      `  mount to ready             ${mount.median.toFixed(1).padStart(7)} ms (min ${mount.min.toFixed(1)}, max ${mount.max.toFixed(1)})`,
+      `  top-level /integrations    ${top.median.toFixed(1).padStart(7)} ms (navigation to hydrated)`,
+      `  ratio                      ${(mount.median / top.median).toFixed(2)}×`,
+    ].join("\n"),
+  );
+  expect(mount.median).toBeGreaterThan(0);
 });
 
 const OAUTH_APPS = [

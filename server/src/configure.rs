@@ -43,6 +43,7 @@ impl FromRequest<AppState> for Posted {
         if app::model::validate_slug(&slug).is_err() {
             return Err(StatusCode::NOT_FOUND.into_response());
         }
+        crate::refuse_unless(&identity, app::model::Change::Configure).map_err(|r| *r)?;
         // The same bounds as the server function's (number of values, size of each).
         if let Err(error) = app::api::validate_form(&form) {
             return Err((StatusCode::UNPROCESSABLE_ENTITY, error.to_string()).into_response());

@@ -26,6 +26,7 @@ async fn account_and_app(
     if app::model::validate_slug(slug).is_err() {
         return Err(StatusCode::NOT_FOUND.into_response());
     }
+    crate::refuse_unless(&identity, app::model::Change::Connect).map_err(|r| *r)?;
     let apps = state
         .account(&identity)
         .applications()
@@ -110,6 +111,9 @@ pub async fn disconnect(
     };
     if app::model::validate_slug(&slug).is_err() {
         return StatusCode::NOT_FOUND.into_response();
+    }
+    if let Err(refused) = crate::refuse_unless(&identity, app::model::Change::Disconnect) {
+        return *refused;
     }
     match connect::disconnect(&state, &identity, &slug).await {
         Ok(()) => Redirect::to(&format!("/integrations/{slug}?status=disconnected")),

@@ -8,7 +8,7 @@
 
 use app::pages::{EmbedFailure, EmbedSwitch};
 use app::server::embed::{EmbedClaims, EmbedError, Expected};
-use app::server::identity::{Sealed, now_secs};
+use app::server::identity::{Placement, Sealed, now_secs};
 use app::server::{AppState, Identity, embed};
 use axum::{
     Extension,
@@ -24,7 +24,96 @@ use crate::session::{end, sign_in};
 #[derive(Debug, Deserialize)]
 pub struct EmbedQuery {
     token: Option<String>,
+    /// An app to open at once (the host SDK's deep link): its slug.
+    app: Option<String>,
+    /// The host SDK's `theme` and `brand` options, for a token that names none.
+    theme: Option<String>,
+    brand: Option<String>,
+    /// The host page framing the tab (the SDK sends its URL), for the way back from a consent
+    /// page that had to leave the frame.
+    host: Option<String>,
+    /// `connected`: the SDK opens the tab again after such a consent page.
+    status: Option<String>,
 }
+
+/// Longest host page URL kept in the session cookie.
+const MAX_HOST_PAGE: usize = 2048;
+
+/// `url` if it is a page of one of the host origins (`EMBED_ORIGINS`) and not too long.
+fn host_page<'a>(origins: &[String], url: &'a str) -> Option<&'a str> {
+    let origin = app::server::config::origin_of(url)?;
+    (url.len() <= MAX_HOST_PAGE && !url.chars().any(char::is_control))
+        .then_some(url)
+        .filter(|_| origins.iter().any(|allowed| allowed == origin))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BackQuery {
+    app: Option<String>,
+    to: Option<String>,
+}
+
+/// `GET /embed/back?app=…&to=…`: where a consent page opened from a frame comes back to, at
+/// the top of the browser, where the frame's (partitioned) session does not reach. It sends
+/// the browser on to the host page `to` (one of `EMBED_ORIGINS`, else 400: no open redirect)
+/// with `itab-connected=<app>`, from which the host SDK opens the tab at the app again.
+pub async fn back(State(state): State<AppState>, Query(query): Query<BackQuery>) -> Response {
+    let slug = query
+        .app
+        .as_deref()
+        .and_then(|app| app::model::validate_slug(app).ok());
+    let to = query
+        .to
+        .as_deref()
+        .and_then(|to| host_page(&state.config.embed_origins, to));
+    let (Some(slug), Some(to)) = (slug, to) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "this link does not lead back to an app you use",
+        )
+            .into_response();
+    };
+    let (page, fragment) = to.split_once('#').unwrap_or((to, ""));
+    let separator = if page.contains('?') { '&' } else { '?' };
+    let fragment = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    axum::response::Redirect::to(&format!("{page}{separator}itab-connected={slug}{fragment}"))
+        .into_response()
+}
+
+/// Whether the request loads a document inside a frame (`Sec-Fetch-Dest: iframe`): its
+/// session then lives in a partitioned cookie.
+pub fn is_framed(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-dest")
+        .is_some_and(|dest| dest == "iframe")
+}
+
+/// Where a hand-off lands: the app it names, if its slug is well-formed, else the marketplace;
+/// back from connecting it, the page checks the connection (`status=connected`). Framed, the
+/// URL says it came from `/embed`, so a page that then finds no session can tell a browser
+/// that refused the cookie from a session that ended.
+fn landing_page(app: Option<&str>, connected: bool, framed: bool) -> String {
+    let (page, mut query) = match app.map(app::model::validate_slug) {
+        Some(Ok(slug)) if connected => (format!("/integrations/{slug}"), vec!["status=connected"]),
+        Some(Ok(slug)) => (format!("/integrations/{slug}"), vec![]),
+        _ => ("/integrations".to_owned(), vec![]),
+    };
+    if framed {
+        query.push(FROM_EMBED);
+    }
+    if query.is_empty() {
+        page
+    } else {
+        format!("{page}?{}", query.join("&"))
+    }
+}
+
+/// The query a framed hand-off lands with.
+pub const FROM_EMBED: &str = "from=embed";
 
 /// `GET /embed?token=…`.
 pub async fn embed(
@@ -33,23 +122,47 @@ pub async fn embed(
     headers: HeaderMap,
     Query(query): Query<EmbedQuery>,
 ) -> Response {
-    let claims = match accept(&state, &headers, query.token.as_deref()).await {
+    let mut claims = match accept(&state, &headers, query.token.as_deref()).await {
         Ok(claims) => claims,
         Err(err) => return refused(&state, StatusCode::UNAUTHORIZED, err.to_string()).await,
     };
+    // Looks, not rights: the URL's may fill in what the signed claims leave open.
+    let query_theme = query.theme.filter(|t| t == "light" || t == "dark");
+    claims.theme = claims.theme.or(query_theme);
+    let query_brand = query
+        .brand
+        .as_deref()
+        .and_then(app::server::config::hex_color);
+    claims.brand = claims.brand.or(query_brand);
+    let framed = is_framed(&headers);
+    let placement = if framed {
+        Placement::Framed
+    } else {
+        Placement::FirstParty
+    };
+    let connected = query.status.as_deref() == Some("connected");
+    let to = landing_page(query.app.as_deref(), connected, framed);
+    if framed {
+        let origins = &state.config.embed_origins;
+        claims.host_page = query
+            .host
+            .as_deref()
+            .and_then(|url| host_page(origins, url))
+            .map(str::to_owned);
+    }
     match current {
         // Someone else is signed in here: ask before switching.
         Some(Extension(current)) if current.account_id != claims.customer_id => {
-            let Ok(pending) = serde_json::to_string(&claims) else {
+            let (next_name, expires_at) = (claims.name.clone(), claims.expires_at);
+            let Ok(pending) = serde_json::to_string(&Pending { claims, to, framed }) else {
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             };
-            let lifetime =
-                std::time::Duration::from_secs(claims.expires_at.saturating_sub(now_secs()));
-            let cookie = Sealed::PendingEmbed.seal(&state.config, pending, lifetime);
+            let lifetime = std::time::Duration::from_secs(expires_at.saturating_sub(now_secs()));
             let switch = EmbedSwitch {
                 current: current.name.clone(),
-                next: claims.name.clone(),
+                next: next_name,
             };
+            let cookie = Sealed::PendingEmbed.seal(&state.config, pending, lifetime, placement);
             let mut response = render_page(
                 &state,
                 "/embed/switch",
@@ -63,8 +176,16 @@ pub async fn embed(
             }
             response
         }
-        current => complete(&state, claims, current.map(|c| c.0)).await,
+        current => complete(&state, claims, current.map(|c| c.0), &to, framed).await,
     }
+}
+
+/// A hand-off waiting for "Continue as …?": the claims and where they lead.
+#[derive(serde::Serialize, Deserialize)]
+struct Pending {
+    claims: EmbedClaims,
+    to: String,
+    framed: bool,
 }
 
 /// `POST /embed/continue`: the "Continue as …?" form; switches to the pending hand-off.
@@ -75,9 +196,9 @@ pub async fn continue_as(
 ) -> Response {
     let pending = Sealed::PendingEmbed
         .open(&state.config, &headers)
-        .and_then(|json| serde_json::from_str::<EmbedClaims>(&json).ok())
-        .filter(|claims| claims.expires_at >= now_secs());
-    let Some(claims) = pending else {
+        .and_then(|json| serde_json::from_str::<Pending>(&json).ok())
+        .filter(|pending| pending.claims.expires_at >= now_secs());
+    let Some(Pending { claims, to, framed }) = pending else {
         return refused(
             &state,
             StatusCode::UNAUTHORIZED,
@@ -85,11 +206,66 @@ pub async fn continue_as(
         )
         .await;
     };
-    let mut response = complete(&state, claims, current.map(|c| c.0)).await;
-    if let Ok(value) = HeaderValue::from_str(&Sealed::PendingEmbed.removal(&state.config)) {
+    let placement = if framed {
+        Placement::Framed
+    } else {
+        Placement::FirstParty
+    };
+    let mut response = complete(&state, claims, current.map(|c| c.0), &to, framed).await;
+    if let Ok(value) =
+        HeaderValue::from_str(&Sealed::PendingEmbed.removal(&state.config, placement))
+    {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
+}
+
+/// `POST /embed/session` (`token`): the host's fresh token for the session already open in
+/// its frame (the frame's bridge sends it when the host SDK answers `session-expiring`). The
+/// token must be valid and unused and name the same customer; the session is renewed in place,
+/// with the token's role, theme and brand, and the page is not reloaded. Answers the seconds
+/// the renewed session lasts, as JSON.
+pub async fn renew(
+    State(state): State<AppState>,
+    current: Option<Extension<Identity>>,
+    axum::Form(form): axum::Form<EmbedQuery>,
+) -> Response {
+    let Some(Extension(current)) = current.filter(|c| c.0.embedded) else {
+        return (StatusCode::UNAUTHORIZED, EmbedError::Expired.to_string()).into_response();
+    };
+    let claims = match verify_and_spend(&state, form.token.as_deref()).await {
+        Ok(claims) if claims.customer_id == current.account_id => claims,
+        Ok(_) => {
+            let reason = "the token names another user; open the integrations tab again";
+            return (StatusCode::FORBIDDEN, reason).into_response();
+        }
+        Err(err) => return (StatusCode::UNAUTHORIZED, err.to_string()).into_response(),
+    };
+    tracing::info!("embedded session renewed by the host");
+    let mut identity = identity_of(&state, claims, current.framed);
+    // What the SDK's options set at sign-in holds until a token says otherwise.
+    identity.theme = identity.theme.or(current.theme);
+    identity.brand = identity.brand.or(current.brand);
+    identity.host_page = current.host_page;
+    let body = serde_json::json!({ "expiresIn": identity.remaining().as_secs() }).to_string();
+    let cookie = match app::server::identity::set_cookie(&state.config, &identity) {
+        Ok(cookie) => HeaderValue::from_str(&cookie),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    match cookie {
+        Ok(cookie) => (
+            [
+                (header::SET_COOKIE, cookie),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }
 
 /// Verifies the token, checks where it comes from and spends it.
@@ -97,6 +273,26 @@ async fn accept(
     state: &AppState,
     headers: &HeaderMap,
     token: Option<&str>,
+) -> Result<EmbedClaims, EmbedError> {
+    verify_and_spend_checked(state, token, || {
+        from_embedding_context(&state.config.embed_origins, headers)
+    })
+    .await
+}
+
+/// Verifies the token and spends it (a token renewing a session comes from the frame itself).
+async fn verify_and_spend(
+    state: &AppState,
+    token: Option<&str>,
+) -> Result<EmbedClaims, EmbedError> {
+    verify_and_spend_checked(state, token, || true).await
+}
+
+/// Verifies the token, checks `context`, and spends the token.
+async fn verify_and_spend_checked(
+    state: &AppState,
+    token: Option<&str>,
+    context: impl FnOnce() -> bool,
 ) -> Result<EmbedClaims, EmbedError> {
     let secret = state
         .config
@@ -112,7 +308,7 @@ async fn accept(
             now: now_secs(),
         },
     )?;
-    if !from_embedding_context(&state.config.embed_origins, headers) {
+    if !context() {
         return Err(EmbedError::WrongContext);
     }
     match state
@@ -133,17 +329,21 @@ pub fn from_embedding_context(origins: &[String], headers: &HeaderMap) -> bool {
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())
         .and_then(app::server::config::origin_of);
-    let framed = headers
-        .get("sec-fetch-dest")
-        .is_some_and(|dest| dest == "iframe");
+    let framed = is_framed(headers);
     match referer {
         Some(origin) => origins.iter().any(|allowed| allowed == origin),
         None => framed,
     }
 }
 
-/// Upserts the linked account and signs in; a session of another account ends first.
-async fn complete(state: &AppState, claims: EmbedClaims, current: Option<Identity>) -> Response {
+/// Upserts the linked account and signs in to `to`; a session of another account ends first.
+async fn complete(
+    state: &AppState,
+    claims: EmbedClaims,
+    current: Option<Identity>,
+    to: &str,
+    framed: bool,
+) -> Response {
     if let Err(err) = app::server::accounts::upsert(
         state,
         &claims.customer_id,
@@ -159,8 +359,22 @@ async fn complete(state: &AppState, claims: EmbedClaims, current: Option<Identit
     if let Some(current) = current {
         end(state, &current).await;
     }
-    let identity = Identity::new(&state.config, claims.customer_id, claims.name, true);
-    sign_in(state, &identity, "/integrations")
+    sign_in(state, &identity_of(state, claims, framed), to)
+}
+
+/// The session an embed token opens: its role, theme and brand, and no longer than the host
+/// asked (`session_ttl`).
+fn identity_of(state: &AppState, claims: EmbedClaims, framed: bool) -> Identity {
+    let mut identity = Identity::new(&state.config, claims.customer_id, claims.name, true);
+    if let Some(ttl) = claims.session_ttl {
+        identity.expires_at = identity.expires_at.min(now_secs() + ttl);
+    }
+    identity.role = claims.role;
+    identity.framed = framed;
+    identity.theme = claims.theme;
+    identity.brand = claims.brand;
+    identity.host_page = claims.host_page;
+    identity
 }
 
 async fn refused(state: &AppState, status: StatusCode, reason: String) -> Response {

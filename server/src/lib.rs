@@ -22,6 +22,7 @@ pub mod limits;
 pub mod listener;
 mod live;
 mod render;
+pub mod sdk;
 mod session;
 mod signup;
 pub mod webhooks;
@@ -51,6 +52,9 @@ pub fn router(state: AppState) -> Router {
         .route("/signout", post(session::signout))
         .route("/embed", get(embed::embed))
         .route("/embed/continue", post(embed::continue_as))
+        .route("/embed/session", post(embed::renew))
+        .route("/embed/back", get(embed::back))
+        .route("/sdk/{file}", get(sdk::serve))
         .route(
             "/integrations/{slug}/connect",
             get(connect::start).post(connect::submit),
@@ -160,11 +164,13 @@ fn compression() -> CompressionLayer<impl Predicate> {
 }
 
 /// The host's brand colour as a stylesheet, so pages need no inline style.
-async fn brand_css(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
-    let css = state
-        .config
-        .brand_color
-        .as_ref()
+async fn brand_css(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    identity: Option<axum::Extension<app::server::Identity>>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let identity = identity.as_ref().map(|i| &i.0);
+    let css = app::server::identity::brand(&state.config, &headers, identity)
         .map_or_else(String::new, |color| {
             format!(":root {{ --brand: {color}; }}\n")
         });
@@ -186,6 +192,25 @@ async fn vendor(axum::extract::Path(file): axum::extract::Path<String>) -> Respo
         COBALT_JS,
     )
         .into_response()
+}
+
+/// A form post the signed-in user's role does not allow: 403 with the sentence that says why,
+/// before anything is read from Cobalt or changed. (The pages show these forms disabled, so
+/// only a hand-made request meets this.)
+pub(crate) fn refuse_unless(
+    identity: &app::server::Identity,
+    change: app::model::Change,
+) -> Result<(), Box<Response>> {
+    identity.may(change).map_err(|refused| {
+        Box::new(
+            (
+                StatusCode::FORBIDDEN,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                format!("{refused}."),
+            )
+                .into_response(),
+        )
+    })
 }
 
 /// Largest request body on any route (413 beyond): a whole config form fits many times over.

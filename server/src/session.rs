@@ -13,7 +13,10 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::render::landing;
+use app::pages::FrameSession;
+use axum::http::StatusCode;
+
+use crate::render::{landing, render_page};
 
 /// The pages that show an account's data, by path. A new page is public until it is added
 /// here, and its handler still finds no identity without a valid session.
@@ -34,6 +37,30 @@ pub async fn read(State(state): State<AppState>, mut request: Request, next: Nex
     match identity {
         Some(identity) => {
             request.extensions_mut().insert(identity);
+        }
+        // Inside a frame there is no sign-up to go to: the page says what happened, and the
+        // host (told through the frame's bridge) signs in again.
+        None if request.method() == Method::GET
+            && needs_session(request.uri().path())
+            && crate::embed::is_framed(request.headers()) =>
+        {
+            let just_signed_in = request
+                .uri()
+                .query()
+                .is_some_and(|q| q.split('&').any(|p| p == crate::embed::FROM_EMBED));
+            let ended = if just_signed_in {
+                FrameSession::CookieBlocked
+            } else {
+                FrameSession::Ended
+            };
+            return render_page(
+                &state,
+                "/embed/ended",
+                StatusCode::UNAUTHORIZED,
+                ended,
+                None,
+            )
+            .await;
         }
         None if request.method() == Method::GET && needs_session(request.uri().path()) => {
             let return_to = request
@@ -86,11 +113,14 @@ pub async fn signout(
     State(state): State<AppState>,
     identity: Option<Extension<Identity>>,
 ) -> Response {
+    let placement = identity
+        .as_ref()
+        .map_or(identity::Placement::FirstParty, |i| i.placement());
     if let Some(Extension(identity)) = identity {
         end(&state, &identity).await;
     }
     let mut response = Redirect::to(landing(&state, "/integrations").as_str()).into_response();
-    if let Ok(value) = HeaderValue::from_str(&identity::clear_cookie(&state.config)) {
+    if let Ok(value) = HeaderValue::from_str(&identity::clear_cookie(&state.config, placement)) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response

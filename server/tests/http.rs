@@ -42,6 +42,8 @@ mod embed;
 mod escaping;
 #[path = "http/events.rs"]
 mod events;
+#[path = "http/framed.rs"]
+mod framed;
 #[path = "http/health.rs"]
 mod health;
 #[path = "http/marketplace.rs"]

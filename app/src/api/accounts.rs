@@ -28,6 +28,10 @@ impl std::fmt::Debug for CobaltSession {
 pub async fn get_session_token(force_refresh: bool) -> Result<CobaltSession, AppError> {
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity()?;
+    // The token lets cobalt-js change the account in Cobalt: only for those who may connect.
+    identity
+        .may(crate::model::Change::Connect)
+        .map_err(AppError::with_status)?;
     let token = state
         .account(&identity)
         .session_token(force_refresh)

@@ -163,6 +163,7 @@ fn app_error(value: &JsValue) -> Option<AppError> {
     Some(match variant.as_str() {
         "NotFound" => AppError::NotFound(inner.as_string()?),
         "Validation" => AppError::Validation(inner.as_string()?),
+        "NotAllowed" => AppError::NotAllowed(inner.as_string()?),
         "RateLimited" => AppError::RateLimited {
             retry_after: retry_after()?,
         },

@@ -38,22 +38,44 @@ impl Bundle {
 #[component]
 pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let (versions, branded, bundle) = {
+    let (versions, branded, bundle, frame) = {
         let state = use_context::<crate::server::AppState>();
-        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+        let parts = use_context::<http::request::Parts>();
+        let identity = parts
+            .as_ref()
+            .and_then(|p| p.extensions.get::<crate::server::Identity>());
+        let path = parts.as_ref().map(|parts| parts.uri.path().to_owned());
+        let branded = match (&state, &parts) {
+            (Some(state), Some(parts)) => {
+                crate::server::identity::brand(&state.config, &parts.headers, identity).is_some()
+            }
+            (Some(state), None) => state.config.brand_color.is_some(),
+            _ => false,
+        };
+        // The host's bridge: for a session opened in another site's frame, and for the page
+        // such a frame gets when it has no session.
+        let frame = state
+            .as_ref()
+            .filter(|_| {
+                identity.is_some_and(|i| i.framed) || path.as_deref() == Some("/embed/ended")
+            })
+            .map(|state| FrameBridge {
+                origins: state.config.embed_origins.join(" "),
+                expires_in: identity.map(|i| i.remaining().as_secs()),
+            });
         (
             state.as_ref().map(|s| s.assets.clone()).unwrap_or_default(),
-            state
-                .as_ref()
-                .is_some_and(|s| s.config.brand_color.is_some()),
+            branded,
             path.as_deref().and_then(Bundle::for_path),
+            frame,
         )
     };
     #[cfg(not(feature = "ssr"))]
-    let (versions, branded, bundle) = (
+    let (versions, branded, bundle, frame) = (
         std::sync::Arc::<AssetVersions>::default(),
         false,
         None::<Bundle>,
+        None::<FrameBridge>,
     );
     let pkg = format!("/{}", options.site_pkg_dir);
     let url = |file: String| match versions.of(&file) {
@@ -77,7 +99,19 @@ pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
             <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="" />
         })}
         <script type="module" src="/boot.js" data-js=js data-wasm=wasm></script>
+        {frame.map(|frame| view! {
+            <script type="module" src="/frame.js" data-frame="" data-origins=frame.origins
+                data-expires-in=frame.expires_in.map(|s| s.to_string())></script>
+        })}
     }
+}
+
+/// What the frame's bridge (`/frame.js`) needs: the origins allowed to frame the tab
+/// (`EMBED_ORIGINS`), and the seconds left in the session, if there is one.
+#[derive(Debug, Clone)]
+struct FrameBridge {
+    origins: String,
+    expires_in: Option<u64>,
 }
 
 /// Content hashes of the built `/pkg` files, by file name (none when the folder is missing,

@@ -490,6 +490,10 @@ mod live {
             if let Ok(notice) = document().create_element("p") {
                 let _ = notice.set_attribute("class", "notice");
                 let _ = notice.set_attribute("data-kind", kind);
+                if kind == "success" {
+                    // Reported to the host by the frame's bridge (`/frame.js`).
+                    let _ = notice.set_attribute("data-event", "configured");
+                }
                 notice.set_text_content(Some(text));
                 let _ = status.append_child(&notice);
             }

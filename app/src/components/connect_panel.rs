@@ -488,10 +488,16 @@ mod flow {
         }
 
         /// No popup could be opened: the same-tab flow, which comes back to the detail page.
+        /// In a host's frame the whole host page goes (providers refuse to be framed), and the
+        /// server's consent URL brings it back there.
         async fn redirect(&self) {
             match crate::api::client::oauth_redirect_url(&self.slug).await {
                 Ok(url) => {
-                    if window().location().assign(&url).is_err() {
+                    let page = match window().top() {
+                        Ok(Some(top)) => top.location(),
+                        _ => window().location(),
+                    };
+                    if page.set_href(&url).is_err() {
                         self.set_busy(false);
                     }
                 }

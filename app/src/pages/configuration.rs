@@ -175,14 +175,23 @@ fn ConfigFormView(
     let alert =
         message.or_else(|| (posted && problem_count > 0).then(|| problems_sentence(problem_count)));
     let no_alert = alert.is_none();
+    // A role that may not change settings sees them all, in a disabled fieldset.
+    let locked = crate::context::refusal(crate::model::Change::Configure);
+    let is_locked = locked.is_some();
     view! {
         // The configuration asked for, not the list's idea of it: that list may have failed.
         <ConfigEditor slug=slug.clone() config_id=current.clone()>
         <div role="status" class="config-form__status">
-            {notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
+            // A success is a change the host hears of (`configured`, through `/frame.js`).
+            {notice.map(|(kind, text)| view! {
+                <p class="notice" data-kind=kind data-event=(kind == "success").then_some("configured")>{text}</p>
+            })}
         </div>
-        <ConfigSwitcher slug=slug.clone() named current=current.clone() />
+        <ConfigSwitcher slug=slug.clone() named current=current.clone() locked=is_locked />
+        {locked.map(|why| view! { <p class="refused__why" id="configure-refused">{why}</p> })}
         <form class="config-form" method="post" action=format!("/integrations/{slug}/config") novalidate>
+            <fieldset class="config-form__body" disabled=is_locked
+                aria-describedby=is_locked.then_some("configure-refused")>
             <input type="hidden" name="config_id" value=config_id />
             <div class="form-error" role="alert" hidden=no_alert>{alert}</div>
             {(!app_fields.is_empty()).then(|| view! {
@@ -207,6 +216,7 @@ fn ConfigFormView(
                     </button>
                 </details>
             </div>
+            </fieldset>
         </form>
         </ConfigEditor>
     }
@@ -215,7 +225,12 @@ fn ConfigFormView(
 /// The account's configurations of the app: the default one and the named ones, with a form
 /// that creates another.
 #[component]
-fn ConfigSwitcher(slug: String, named: Vec<String>, current: Option<String>) -> impl IntoView {
+fn ConfigSwitcher(
+    slug: String,
+    named: Vec<String>,
+    current: Option<String>,
+    locked: bool,
+) -> impl IntoView {
     let link = |label: String, query: String, active: bool| {
         let href = format!("/integrations/{slug}{query}#configuration");
         view! {
@@ -244,12 +259,14 @@ fn ConfigSwitcher(slug: String, named: Vec<String>, current: Option<String>) -> 
             <nav aria-label="Configurations">
                 <ul class="config-switcher__list">{default_link}{named_links}</ul>
             </nav>
-            <form class="config-switcher__create" method="post" action=format!("/integrations/{slug}/configs")>
-                <label for="new-config-name">"New configuration"</label>
-                <input id="new-config-name" name="name" required maxlength="64" placeholder="production"
-                    pattern="[A-Za-z0-9_.@:-]+" title="Letters, digits and - _ . @ :" />
-                <button type="submit" class="button button--secondary">"Create"</button>
-            </form>
+            {(!locked).then(|| view! {
+                <form class="config-switcher__create" method="post" action=format!("/integrations/{slug}/configs")>
+                    <label for="new-config-name">"New configuration"</label>
+                    <input id="new-config-name" name="name" required maxlength="64" placeholder="production"
+                        pattern="[A-Za-z0-9_.@:-]+" title="Letters, digits and - _ . @ :" />
+                    <button type="submit" class="button button--secondary">"Create"</button>
+                </form>
+            })}
         </div>
     }
 }

@@ -51,6 +51,15 @@ fn Confirm(card: IntegrationCard, workflows: Option<Vec<String>>, failed: bool) 
         }
         .into_any();
     }
+    if let Some(why) = crate::context::refusal(crate::model::Change::Disconnect) {
+        return view! {
+            <Title text=format!("{name} stays connected") />
+            <h1>{format!("{name} stays connected")}</h1>
+            <p role="alert">{why}</p>
+            <a class="button button--secondary" href=back>{format!("Back to {name}")}</a>
+        }
+        .into_any();
+    }
     view! {
         <Title text=format!("Disconnect {name}?") />
         <form class="disconnect-page" method="post" action=format!("/integrations/{slug}/disconnect")>

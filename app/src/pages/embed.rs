@@ -62,3 +62,41 @@ pub fn EmbedSwitchPage() -> impl IntoView {
         </main>
     }
 }
+
+/// Why a page inside the host's frame found no session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameSession {
+    /// It expired or was signed out.
+    Ended,
+    /// The browser did not keep the cookie set by the hand-off a moment ago: it blocks
+    /// cookies in frames of other sites (third-party cookies), partitioned ones included.
+    CookieBlocked,
+}
+
+/// `/embed/ended`: a page inside the host's frame without a session. Its `data-event` tells
+/// the frame's bridge (`/frame.js`) to report `session-expired` to the host, with the reason.
+#[component]
+pub fn FrameSessionPage() -> impl IntoView {
+    let ended = use_context::<FrameSession>().unwrap_or(FrameSession::Ended);
+    let (reason, heading, body) = match ended {
+        FrameSession::Ended => (
+            "expired",
+            "Your session has ended",
+            "Open the Integrations tab again to continue where you were.",
+        ),
+        FrameSession::CookieBlocked => (
+            "cookies-blocked",
+            "Your browser blocked the sign-in",
+            "This tab keeps you signed in with a cookie that works only inside this page, and your browser blocks cookies in embedded pages of other sites. Allow third-party cookies for this site in your browser's settings, then reload the page.",
+        ),
+    };
+    view! {
+        <Title text=heading />
+        <main class="page auth-page">
+            <div class="auth-form" role="alert" data-event="session-expired" data-reason=reason>
+                <h1>{heading}</h1>
+                <p>{body}</p>
+            </div>
+        </main>
+    }
+}

@@ -1,6 +1,6 @@
 //! `/integrations/{slug}`: one app, its connections and its primary action.
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -12,13 +12,13 @@ use super::configuration::ConfigurationSection;
 use crate::api::get_integration;
 use crate::components::{
     CredentialFields, CredentialsForm, DisconnectDialog, DisconnectSummary, ErrorList, LiveBadge,
-    LiveStatus, OAuthConnect, RetryButton, SiteHeader,
+    LiveStatus, OAuthConnect, Refused, RetryButton, SiteHeader,
 };
 use crate::context::{platform_name, viewer};
 use crate::error::AppError;
 use crate::model::FormDraft;
 use crate::model::connect::CredentialInput;
-use crate::model::{ConnectionStatus, IntegrationCard};
+use crate::model::{Change, ConnectionStatus, IntegrationCard};
 
 #[derive(Params, Clone, Debug, PartialEq)]
 struct IntegrationParams {
@@ -112,7 +112,11 @@ fn Detail(
                 </div>
             </header>
             <div class="detail__outcome" role="status">
-                {banner.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
+                {banner.map(|(kind, text)| {
+                    // A completed connect or disconnect is reported to the host (`/frame.js`).
+                    let event = (kind == "success").then_some(outcome.clone()).flatten();
+                    view! { <p class="notice" data-kind=kind data-event=event>{text}</p> }
+                })}
             </div>
             <p class="detail__description">{card.description.clone()}</p>
             <ul class="card__tags" aria-label="Categories">
@@ -201,19 +205,26 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
     let (slug, name, status) = (card.slug.clone(), card.name.clone(), card.status);
     let accounts = app.connected_accounts;
     let sdk = crate::context::cobalt_js_asset();
-    let connect = match (card.status, oauth) {
-        (ConnectionStatus::Connected, _) => None,
-        (status, true) => Some(Either::Left(view! {
+    let action = match card.status {
+        ConnectionStatus::NeedsReconnect => "Reconnect",
+        _ => "Connect",
+    };
+    let connect = match (card.status, oauth, crate::context::refusal(Change::Connect)) {
+        (ConnectionStatus::Connected, _, _) => None,
+        (_, _, Some(why)) => Some(EitherOf3::C(view! {
+            <Refused label=format!("{action} {}", card.name) why id="connect-refused" />
+        })),
+        (status, true, None) => Some(EitherOf3::A(view! {
             <OAuthConnect slug=card.slug.clone() name=card.name.clone() status sdk />
         })),
-        (status, false) => {
+        (status, false, None) => {
             let draft = use_context::<FormDraft>().unwrap_or_default();
             let inputs: Vec<CredentialInput> = app
                 .auth_input_map
                 .iter()
                 .map(CredentialInput::from_field)
                 .collect();
-            Some(Either::Right(view! {
+            Some(EitherOf3::B(view! {
                 <CredentialsForm
                     slug=card.slug.clone()
                     name=card.name.clone()
@@ -232,7 +243,14 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
             <LiveStatus slug=slug.clone() name=name.clone() status />
             {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> }.into_any())}
             {connect.map(|connect| view! { <div class="detail__action">{connect}</div> })}
-            {(status != ConnectionStatus::Available).then(|| view! { <DisconnectSection slug name /> })}
+            {(status != ConnectionStatus::Available).then(|| {
+                match crate::context::refusal(Change::Disconnect) {
+                    Some(why) => Either::Left(view! {
+                        <Refused label=format!("Disconnect {name}") why id="disconnect-refused" />
+                    }),
+                    None => Either::Right(view! { <DisconnectSection slug name /> }),
+                }
+            })}
         </section>
     }
     .into_any()

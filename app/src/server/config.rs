@@ -449,17 +449,19 @@ pub fn origin_of(url: &str) -> Option<&str> {
     Some(&url[..end])
 }
 
-/// A CSS hex colour, checked so it can be written into a stylesheet as is.
+/// `value` lowercased if it is a CSS colour `#rgb` or `#rrggbb`, the only form a brand
+/// colour may take (it is written into a stylesheet).
+pub fn hex_color(value: &str) -> Option<String> {
+    let hex = value.strip_prefix('#')?;
+    (matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| value.to_ascii_lowercase())
+}
+
 fn color(name: &'static str, value: &str) -> Result<String, ConfigError> {
-    let hex = value.strip_prefix('#').unwrap_or_default();
-    if matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        Ok(value.to_ascii_lowercase())
-    } else {
-        Err(ConfigError::Invalid {
-            name,
-            reason: format!("expected #rgb or #rrggbb, got {value:?}"),
-        })
-    }
+    hex_color(value).ok_or_else(|| ConfigError::Invalid {
+        name,
+        reason: format!("expected #rgb or #rrggbb, got {value:?}"),
+    })
 }
 
 fn secret(name: &'static str, value: String) -> Result<Secret, ConfigError> {

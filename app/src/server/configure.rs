@@ -270,6 +270,9 @@ pub async fn save(
         error,
         secrets,
     };
+    identity
+        .may(crate::model::Change::Configure)
+        .map_err(|error| failed(Vec::new(), Some(error), Vec::new()))?;
     let loaded = load(state, identity, slug, config_id, Some(form))
         .await
         .map_err(|error| failed(Vec::new(), Some(error), Vec::new()))?;
@@ -381,6 +384,7 @@ pub async fn create_named(
     slug: &str,
     name: &str,
 ) -> Result<String, AppError> {
+    identity.may(crate::model::Change::Configure)?;
     let name = crate::model::validate_config_id(name).map_err(AppError::Validation)?;
     if name == identity.account_id {
         return Err(AppError::Validation(
@@ -408,6 +412,7 @@ pub async fn delete(
     slug: &str,
     config_id: Option<&str>,
 ) -> Result<(), AppError> {
+    identity.may(crate::model::Change::Configure)?;
     check_owned(state, identity, slug, config_id).await?;
     state
         .account(identity)

@@ -4,17 +4,27 @@
 
 use super::{AppState, Identity};
 use crate::error::AppError;
-use crate::model::FormDraft;
 use crate::model::connect::{CredentialInput, CredentialValue, credentials_payload};
+use crate::model::{Change, FormDraft};
 
 /// The provider's consent URL for a same-tab OAuth flow; the provider comes back to
-/// `/integrations/{slug}` on this site.
+/// `/integrations/{slug}` on this site. Inside a host's frame the consent page is opened at
+/// the top (providers refuse to be framed), so it comes back through `/embed/back` to the
+/// host's page, which opens the tab at the app again.
 pub async fn oauth_redirect(
     state: &AppState,
     identity: &Identity,
     slug: &str,
 ) -> Result<String, AppError> {
-    let return_to = format!("{}/integrations/{slug}", state.config.public_url);
+    identity.may(Change::Connect)?;
+    let public = &state.config.public_url;
+    let return_to = match identity.host_page.as_deref().filter(|_| identity.framed) {
+        Some(host_page) => {
+            let to: String = form_urlencoded::byte_serialize(host_page.as_bytes()).collect();
+            format!("{public}/embed/back?app={slug}&to={to}")
+        }
+        None => format!("{public}/integrations/{slug}"),
+    };
     let params = [("redirect_uri", return_to.as_str())];
     state
         .account(identity)
@@ -33,6 +43,13 @@ pub async fn save_credentials(
     slug: &str,
     values: Vec<(String, String)>,
 ) -> Result<(), (u16, FormDraft)> {
+    if let Err(refused) = identity.may(Change::Connect) {
+        let draft = FormDraft {
+            message: Some(format!("{refused}.")),
+            ..FormDraft::default()
+        };
+        return Err((refused.status_code(), draft));
+    }
     let keep: Vec<(String, String)> = values
         .iter()
         .filter(|(name, _)| {
@@ -112,6 +129,7 @@ pub async fn save_credentials(
 /// Disconnects the app for the account (Cobalt deletes its configurations with it) and tells
 /// the account's open tabs at once, without waiting for Cobalt's webhook.
 pub async fn disconnect(state: &AppState, identity: &Identity, slug: &str) -> Result<(), AppError> {
+    identity.may(Change::Disconnect)?;
     state
         .account(identity)
         .change(|cobalt, id| cobalt.disconnect(id, slug))

@@ -11,7 +11,7 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-use crate::model::validate_customer_id;
+use crate::model::{Role, validate_customer_id};
 
 /// How far ahead `exp` may lie: tokens are for an immediate hand-off, not for storage.
 pub const MAX_LIFETIME_SECS: u64 = 600;
@@ -28,6 +28,22 @@ pub struct EmbedClaims {
     pub jti: String,
     /// Unix seconds after which the token is refused anyway (`exp` plus the leeway).
     pub expires_at: u64,
+    /// What the user may change (`role`, default admin).
+    #[serde(default)]
+    pub role: Role,
+    /// `theme`: `light` or `dark`, shown from the first paint.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// `brand`: the host's colour for this user's tab, `#rgb` or `#rrggbb`.
+    #[serde(default)]
+    pub brand: Option<String>,
+    /// `session_ttl`: how long the session may last, in seconds, when the host's own session
+    /// is shorter than `SESSION_MAX_AGE_HOURS`.
+    #[serde(default)]
+    pub session_ttl: Option<u64>,
+    /// Not a claim: the framing host page the SDK named (see `Identity::host_page`).
+    #[serde(default)]
+    pub host_page: Option<String>,
 }
 
 /// What a token must match besides its signature.
@@ -94,7 +110,18 @@ struct Claims {
     aud: Option<Audience>,
     #[serde(default)]
     jti: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    brand: Option<String>,
+    #[serde(default)]
+    session_ttl: Option<u64>,
 }
+
+/// The shortest `session_ttl`: less would expire before the page has loaded.
+pub const MIN_SESSION_TTL_SECS: u64 = 10;
 
 /// `aud` is one string or a list of them (RFC 7519, 4.1.3).
 #[derive(Deserialize)]
@@ -189,12 +216,43 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
         ),
         None => None,
     };
+    let role = match claims.role.as_deref() {
+        None => Role::default(),
+        Some(role) => Role::parse(role)
+            .ok_or_else(|| EmbedError::Claims("role: one of admin, member or viewer".into()))?,
+    };
+    let theme = match claims.theme {
+        Some(theme) if theme != "light" && theme != "dark" => {
+            return Err(EmbedError::Claims("theme: light or dark".into()));
+        }
+        theme => theme,
+    };
+    let brand = claims
+        .brand
+        .map(|brand| {
+            super::config::hex_color(&brand)
+                .ok_or_else(|| EmbedError::Claims("brand: #rgb or #rrggbb".into()))
+        })
+        .transpose()?;
+    if claims
+        .session_ttl
+        .is_some_and(|ttl| ttl < MIN_SESSION_TTL_SECS)
+    {
+        return Err(EmbedError::Claims(format!(
+            "session_ttl: at least {MIN_SESSION_TTL_SECS} seconds"
+        )));
+    }
     Ok(EmbedClaims {
         customer_id,
         name,
         email,
         jti,
         expires_at: claims.exp + LEEWAY_SECS,
+        role,
+        theme,
+        brand,
+        session_ttl: claims.session_ttl,
+        host_page: None,
     })
 }
 

@@ -37,6 +37,21 @@ pub struct Identity {
     /// taken before then is refused too.
     #[serde(rename = "s")]
     pub sid: String,
+    /// What this user may change (the embed token's `role`; everyone else is an admin).
+    #[serde(rename = "r", default)]
+    pub role: crate::model::Role,
+    /// Signed in inside another site's frame: the cookie is partitioned under that site.
+    #[serde(rename = "f", default)]
+    pub framed: bool,
+    /// The host's theme (`light` or `dark`) and brand colour from the embed token.
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    /// The host page that framed the tab (one of `EMBED_ORIGINS`): where a consent page that
+    /// had to leave the frame comes back to.
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    pub host_page: Option<String>,
 }
 
 impl Identity {
@@ -57,6 +72,22 @@ impl Identity {
                         .unwrap_or_default()
                 )
             }),
+            role: crate::model::Role::default(),
+            framed: false,
+            theme: None,
+            brand: None,
+            host_page: None,
+        }
+    }
+
+    /// Whether this user may make `change`; the refusal is a 403 that says why.
+    pub fn may(&self, change: crate::model::Change) -> Result<(), crate::error::AppError> {
+        match self.role.refusal(change) {
+            None => Ok(()),
+            Some(why) => {
+                tracing::info!(?change, role = ?self.role, "a change was refused by role");
+                Err(crate::error::AppError::NotAllowed(why.to_owned()))
+            }
         }
     }
 
@@ -92,6 +123,17 @@ fn insecure_local(config: &Config) -> bool {
         })
 }
 
+/// Where a cookie is used: on the tab's own site, or inside another site's frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// `SameSite=Lax`: never sent on another site's requests.
+    FirstParty,
+    /// `SameSite=None; Secure; Partitioned` (CHIPS): the browser keeps it under the site that
+    /// framed the tab and sends it only inside that site's frames. Browsers treat local http
+    /// (`localhost`, `127.0.0.1`) as secure, so it works there too.
+    Framed,
+}
+
 /// The private (signed and encrypted) cookies this server sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sealed {
@@ -112,20 +154,33 @@ impl Sealed {
         }
     }
 
-    fn build(self, config: &Config, value: String) -> Cookie<'static> {
-        Cookie::build((self.name(config), value))
+    fn build(self, config: &Config, value: String, placement: Placement) -> Cookie<'static> {
+        let cookie = Cookie::build((self.name(config), value))
             .path("/")
-            .http_only(true)
-            .same_site(SameSite::Lax)
-            .secure(!insecure_local(config))
-            .build()
+            .http_only(true);
+        match placement {
+            Placement::FirstParty => cookie
+                .same_site(SameSite::Lax)
+                .secure(!insecure_local(config)),
+            Placement::Framed => cookie
+                .same_site(SameSite::None)
+                .secure(true)
+                .partitioned(true),
+        }
+        .build()
     }
 
     /// The `Set-Cookie` value that stores `value` for `max_age`. The cookie's name is part of
     /// what is authenticated, so one kind cannot be passed off as another.
-    pub fn seal(self, config: &Config, value: String, max_age: std::time::Duration) -> String {
+    pub fn seal(
+        self,
+        config: &Config,
+        value: String,
+        max_age: std::time::Duration,
+        placement: Placement,
+    ) -> String {
         let mut jar = CookieJar::new();
-        let mut cookie = self.build(config, value);
+        let mut cookie = self.build(config, value, placement);
         cookie.set_max_age(cookie::time::Duration::seconds(
             i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX),
         ));
@@ -137,8 +192,8 @@ impl Sealed {
     }
 
     /// The `Set-Cookie` value that removes the cookie.
-    pub fn removal(self, config: &Config) -> String {
-        let mut cookie = self.build(config, String::new());
+    pub fn removal(self, config: &Config, placement: Placement) -> String {
+        let mut cookie = self.build(config, String::new(), placement);
         cookie.make_removal();
         cookie.to_string()
     }
@@ -164,15 +219,41 @@ pub fn cookie_name(config: &Config) -> &'static str {
     Sealed::Session.name(config)
 }
 
-/// The `Set-Cookie` value that signs `identity` in.
+impl Identity {
+    /// Where its cookie lives.
+    pub fn placement(&self) -> Placement {
+        if self.framed {
+            Placement::Framed
+        } else {
+            Placement::FirstParty
+        }
+    }
+}
+
+/// The `Set-Cookie` value that signs `identity` in, until the session expires.
 pub fn set_cookie(config: &Config, identity: &Identity) -> Result<String, serde_json::Error> {
     let json = serde_json::to_string(identity)?;
-    Ok(Sealed::Session.seal(config, json, config.session_max_age))
+    Ok(Sealed::Session.seal(config, json, identity.remaining(), identity.placement()))
+}
+
+/// The brand colour of the tab as this request sees it: one the host sent into its frame
+/// (the `brand` cookie the frame's bridge keeps), else the embed token's, else
+/// `BRAND_COLOR`.
+pub fn brand(config: &Config, headers: &HeaderMap, identity: Option<&Identity>) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().strip_prefix("brand="))
+        .find_map(|value| super::config::hex_color(&value.replace("%23", "#")))
+        .or_else(|| identity.and_then(|identity| identity.brand.clone()))
+        .or_else(|| config.brand_color.clone())
 }
 
 /// The `Set-Cookie` value that signs out.
-pub fn clear_cookie(config: &Config) -> String {
-    Sealed::Session.removal(config)
+pub fn clear_cookie(config: &Config, placement: Placement) -> String {
+    Sealed::Session.removal(config, placement)
 }
 
 /// The identity in the request's cookies, if one is present, authentic and unexpired. Whether
@@ -262,6 +343,20 @@ mod tests {
     }
 
     #[test]
+    fn a_framed_session_is_partitioned_and_secure_even_on_local_http() {
+        let config = config("http://127.0.0.1:3000");
+        let mut identity = Identity::new(&config, "cus_1".into(), "Ada".into(), true);
+        identity.framed = true;
+        let header = set_cookie(&config, &identity).unwrap();
+        for attribute in ["SameSite=None", "Secure", "Partitioned", "HttpOnly"] {
+            assert!(header.contains(attribute), "{attribute}: {header}");
+        }
+        assert_eq!(read(&config, &request_with(&header)), Some(identity));
+        let first_party = clear_cookie(&config, Placement::FirstParty);
+        assert!(!first_party.contains("Partitioned"), "{first_party}");
+    }
+
+    #[test]
     fn every_session_has_its_own_id() {
         let config = config("http://127.0.0.1:3000");
         let a = Identity::new(&config, "cus_1".into(), "Ada".into(), false);
@@ -281,7 +376,7 @@ mod tests {
 
     #[test]
     fn signing_out_expires_the_cookie() {
-        let header = clear_cookie(&config("http://127.0.0.1:3000"));
+        let header = clear_cookie(&config("http://127.0.0.1:3000"), Placement::FirstParty);
         assert!(header.starts_with("itab_session=;"), "{header}");
         assert!(header.contains("Max-Age=0"), "{header}");
     }
