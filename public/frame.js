@@ -45,9 +45,9 @@ function start() {
   const report = (element) => {
     if (reported.has(element)) return;
     reported.add(element);
-    const type = element.dataset.event;
-    if (type === "session-expired") post(type, { reason: element.dataset.reason });
-    else post(type, { app: element.dataset.app || app });
+    const { event, reason, message } = element.dataset;
+    if (reason) post(event, message ? { reason, message } : { reason });
+    else post(event, { app: element.dataset.app || app });
   };
   const scan = (node) => {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
@@ -90,6 +90,8 @@ function start() {
   let timers = [];
   const schedule = (seconds) => {
     timers.forEach(clearTimeout);
+    // Beyond 2^31 - 1 ms a timer fires at once: a session that long outlives the page anyway.
+    if (seconds * 1000 > 2 ** 31 - 1) return;
     const lead = Math.min(60, seconds / 2);
     timers = [
       setTimeout(() => post("session-expiring", { expiresIn: Math.round(lead) }), (seconds - lead) * 1000),
@@ -117,7 +119,7 @@ function start() {
     if (message.type === "navigate") {
       const slug = message.app;
       if (slug === null) location.assign("/integrations");
-      else if (/^[a-z0-9_-]{1,64}$/.test(slug)) location.assign(`/integrations/${slug}`);
+      else if (typeof slug === "string" && /^[a-z0-9_-]{1,64}$/.test(slug)) location.assign(`/integrations/${slug}`);
     } else if (message.type === "theme") {
       if (message.theme === "light" || message.theme === "dark") root.dataset.theme = message.theme;
       if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(message.brand)) {
@@ -131,16 +133,23 @@ function start() {
     }
   });
 
-  const ready = () => {
-    post("ready", { page: location.pathname, app });
-    scan(document.body);
-    new MutationObserver((changes) => {
-      changes.forEach((change) => change.addedNodes.forEach(scan));
-      if (cards.length) count();
-    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-status"] });
+  // The page's outcomes and the session's timers need no wasm: they start at once. The markers
+  // the server put in the address (`status=`, `from=embed`, `saved=`…) go, once reported, so
+  // a reload neither reports them again nor mistakes an ended session for blocked cookies.
+  scan(document.body);
+  const address = new URL(location.href);
+  for (const marker of ["status", "slug", "from", "saved", "created", "reset", "deleted"]) {
+    address.searchParams.delete(marker);
+  }
+  if (address.href !== location.href) history.replaceState(history.state, "", address);
+  if (script.dataset.expiresIn) schedule(Number(script.dataset.expiresIn));
+  new MutationObserver((changes) => {
+    changes.forEach((change) => change.addedNodes.forEach(scan));
     if (cards.length) count();
-    if (script.dataset.expiresIn) schedule(Number(script.dataset.expiresIn));
-  };
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-status"] });
+  if (cards.length) count();
+
+  const ready = () => post("ready", { page: location.pathname, app });
   if (document.body.hasAttribute("data-hydrated")) ready();
   else {
     new MutationObserver((_, observer) => {

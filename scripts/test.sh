@@ -107,7 +107,7 @@ start_redis() {
   return 1
 }
 
-# target/debug/example-host is built by the clippy-build stage (every binary of the workspace).
+# target/debug/example-host is built by the clippy-build stage.
 start_host() {
   EMBED_SECRET="$EMBED_SECRET" TAB_URL="$BASE_URL" HOST_ADDR="$TEST_HOST_ADDR" \
     target/debug/example-host >"$logs/host.out" 2>&1 &
@@ -183,7 +183,9 @@ with_clippy() {
 }
 
 clippy_build() {
-  with_clippy cargo test --locked --workspace --exclude frontend --all-targets --no-run
+  with_clippy cargo test --locked --workspace --exclude frontend --all-targets --no-run &&
+    # A binary of a package without tests is not built by `cargo test`: the example host's.
+    with_clippy cargo build --locked -p example-host
 }
 
 # Each wasm bundle is its own build of `frontend` (see xtask/): each is checked as it is built.

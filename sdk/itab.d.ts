@@ -20,7 +20,10 @@ export type TabEvent =
    * the browser blocks cookies in frames of other sites (`cookies-blocked`; the page says so).
    */
   | { itab: 1; type: "session-expired"; reason: "expired" | "cookies-blocked" }
-  /** A fresh token was refused (`token-refused`), or the SDK could not get one (`token`). */
+  /**
+   * A token was refused, at sign-in or renewal (`token-refused`, with the tab's sentence), or
+   * the SDK could not get one from the host (`token`).
+   */
   | { itab: 1; type: "error"; reason: "token-refused" | "token"; message: string };
 
 /** What the host may tell the tab. */
@@ -48,6 +51,12 @@ export interface MountOptions {
   theme?: "light" | "dark";
   /** `#rgb` or `#rrggbb`. */
   brand?: string;
+  /**
+   * Where a consent page that had to leave the frame (popups blocked) brings the browser back
+   * to: a page on one of the tab's `EMBED_ORIGINS` (default: this page's origin and path, without
+   * its query and fragment).
+   */
+  returnUrl?: string;
   /** The frame's title, for assistive technology (default "Integrations"). */
   title?: string;
   /** The frame's height until the tab reports its own, in CSS pixels (default 480). */

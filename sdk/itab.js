@@ -12,13 +12,18 @@
     frame.title = options.title || "Integrations";
     frame.style.cssText = "display:block;width:100%;border:0;height:" + (options.height || 480) + "px";
     // Back from a consent page that had to leave the frame: open the tab at that app again,
-    // and take the marker out of the address bar.
+    // with the consent's outcome, and take the markers out of the address bar.
     const here = new URL(location.href);
-    let back = here.searchParams.get("itab-connected");
+    const back = here.searchParams.get("itab-connected");
+    let outcome = back && (here.searchParams.get("itab-status") || "connected");
     if (back) {
       here.searchParams.delete("itab-connected");
+      here.searchParams.delete("itab-status");
       history.replaceState(history.state, "", here);
     }
+    // Where such a consent page comes back to: this page without its query and fragment,
+    // unless the host names one (they could carry what the host keeps to itself).
+    const returnTo = options.returnUrl || location.origin + location.pathname;
     let app = back || options.app;
     let warned = false;
 
@@ -33,8 +38,10 @@
     }
 
     function failed(error) {
-      if (on.error) on.error({ type: "error", reason: "token", message: String(error) });
+      const event = { itab: PROTOCOL, type: "error", reason: "token", message: String(error) };
+      if (on.error) on.error(event);
       else console.error("integrations tab:", error);
+      if (on.event) on.event(event);
     }
 
     // (Re)opens the tab signed in with a fresh token, at `app` when one is open.
@@ -42,9 +49,9 @@
       return token().then((fresh) => {
         const query = new URLSearchParams({ token: fresh });
         if (app) query.set("app", app);
-        if (back) query.set("status", "connected");
-        back = null;
-        query.set("host", location.href);
+        if (outcome) query.set("status", outcome);
+        outcome = null;
+        query.set("host", returnTo);
         if (options.theme) query.set("theme", options.theme);
         if (options.brand) query.set("brand", options.brand);
         frame.src = origin + "/embed?" + query;

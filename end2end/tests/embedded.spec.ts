@@ -162,6 +162,14 @@ test("a message from another origin is ignored, and logged once", async ({ page 
   await expect(tab.locator("html")).not.toHaveAttribute("data-theme", "dark");
 });
 
+test("a token the tab refuses is reported to the host, with the reason", async ({ page }) => {
+  await page.goto(`${hostURL}/?user=host-refused-${Date.now()}&role=owner`);
+  await waitForEvent(page, (event) => event.type === "error" && event.reason === "token-refused");
+  const error = (await events(page)).find((event) => event.type === "error") as TabEvent & { message: string };
+  expect(error.message).toContain("role: one of admin, member or viewer");
+  await expect(page.frameLocator("#tab iframe").getByRole("heading", { name: "We could not open your integrations" })).toBeVisible();
+});
+
 test("the frame's cookie is not accepted when the tab is opened on its own", async ({ page, context }) => {
   const { tab } = await openHost(page);
   await expect(tab.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();

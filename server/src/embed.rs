@@ -1,5 +1,7 @@
 //! The host app's hand-off: `GET /embed?token=…`, and `POST /embed/continue` when another
-//! account was signed in and the user agreed to switch.
+//! account was signed in and the user agreed to switch; inside a host's frame, the renewal of
+//! its session (`POST /embed/session`) and the way back from a consent page that had to leave
+//! the frame (`GET /embed/back`).
 //!
 //! A token is accepted only from the embedding context: inside an iframe (which the CSP's
 //! `frame-ancestors` restricts to the host), or on a navigation whose `Referer` is one of
@@ -32,15 +34,27 @@ pub struct EmbedQuery {
     /// The host page framing the tab (the SDK sends its URL), for the way back from a consent
     /// page that had to leave the frame.
     host: Option<String>,
-    /// `connected`: the SDK opens the tab again after such a consent page.
+    /// `connected` or `denied`: the SDK opens the tab again after such a consent page, with
+    /// its outcome.
     status: Option<String>,
+}
+
+/// The consent outcomes a page can be opened with (`?status=`, see the detail page).
+fn consent_outcome(status: Option<&str>) -> Option<&'static str> {
+    match status? {
+        "connected" => Some("connected"),
+        "denied" => Some("denied"),
+        _ => None,
+    }
 }
 
 /// Longest host page URL kept in the session cookie.
 const MAX_HOST_PAGE: usize = 2048;
 
-/// `url` if it is a page of one of the host origins (`EMBED_ORIGINS`) and not too long.
+/// `url`, without its fragment, if it is a page of one of the host origins (`EMBED_ORIGINS`)
+/// and not too long.
 fn host_page<'a>(origins: &[String], url: &'a str) -> Option<&'a str> {
+    let url = url.split('#').next().unwrap_or_default();
     let origin = app::server::config::origin_of(url)?;
     (url.len() <= MAX_HOST_PAGE && !url.chars().any(char::is_control))
         .then_some(url)
@@ -51,12 +65,15 @@ fn host_page<'a>(origins: &[String], url: &'a str) -> Option<&'a str> {
 pub struct BackQuery {
     app: Option<String>,
     to: Option<String>,
+    /// What Cobalt says of the consent: `connected`, or `denied` when the user said no.
+    status: Option<String>,
 }
 
 /// `GET /embed/back?app=…&to=…`: where a consent page opened from a frame comes back to, at
 /// the top of the browser, where the frame's (partitioned) session does not reach. It sends
 /// the browser on to the host page `to` (one of `EMBED_ORIGINS`, else 400: no open redirect)
-/// with `itab-connected=<app>`, from which the host SDK opens the tab at the app again.
+/// with `itab-connected=<app>` (and `itab-status=denied` if the user said no), from which the
+/// host SDK opens the tab at the app again.
 pub async fn back(State(state): State<AppState>, Query(query): Query<BackQuery>) -> Response {
     let slug = query
         .app
@@ -73,14 +90,12 @@ pub async fn back(State(state): State<AppState>, Query(query): Query<BackQuery>)
         )
             .into_response();
     };
-    let (page, fragment) = to.split_once('#').unwrap_or((to, ""));
-    let separator = if page.contains('?') { '&' } else { '?' };
-    let fragment = if fragment.is_empty() {
-        String::new()
-    } else {
-        format!("#{fragment}")
+    let separator = if to.contains('?') { '&' } else { '?' };
+    let denied = match consent_outcome(query.status.as_deref()) {
+        Some("denied") => "&itab-status=denied",
+        _ => "",
     };
-    axum::response::Redirect::to(&format!("{page}{separator}itab-connected={slug}{fragment}"))
+    axum::response::Redirect::to(&format!("{to}{separator}itab-connected={slug}{denied}"))
         .into_response()
 }
 
@@ -93,17 +108,20 @@ pub fn is_framed(headers: &HeaderMap) -> bool {
 }
 
 /// Where a hand-off lands: the app it names, if its slug is well-formed, else the marketplace;
-/// back from connecting it, the page checks the connection (`status=connected`). Framed, the
+/// back from a consent page, the page checks and says its `outcome` (`status=`). Framed, the
 /// URL says it came from `/embed`, so a page that then finds no session can tell a browser
 /// that refused the cookie from a session that ended.
-fn landing_page(app: Option<&str>, connected: bool, framed: bool) -> String {
-    let (page, mut query) = match app.map(app::model::validate_slug) {
-        Some(Ok(slug)) if connected => (format!("/integrations/{slug}"), vec!["status=connected"]),
-        Some(Ok(slug)) => (format!("/integrations/{slug}"), vec![]),
-        _ => ("/integrations".to_owned(), vec![]),
+fn landing_page(app: Option<&str>, outcome: Option<&str>, framed: bool) -> String {
+    let mut query = Vec::new();
+    let page = match app.map(app::model::validate_slug) {
+        Some(Ok(slug)) => {
+            query.extend(outcome.map(|outcome| format!("status={outcome}")));
+            format!("/integrations/{slug}")
+        }
+        _ => "/integrations".to_owned(),
     };
     if framed {
-        query.push(FROM_EMBED);
+        query.push(FROM_EMBED.to_owned());
     }
     if query.is_empty() {
         page
@@ -135,13 +153,9 @@ pub async fn embed(
         .and_then(app::server::config::hex_color);
     claims.brand = claims.brand.or(query_brand);
     let framed = is_framed(&headers);
-    let placement = if framed {
-        Placement::Framed
-    } else {
-        Placement::FirstParty
-    };
-    let connected = query.status.as_deref() == Some("connected");
-    let to = landing_page(query.app.as_deref(), connected, framed);
+    let placement = Placement::of(framed);
+    let outcome = consent_outcome(query.status.as_deref());
+    let to = landing_page(query.app.as_deref(), outcome, framed);
     if framed {
         let origins = &state.config.embed_origins;
         claims.host_page = query
@@ -206,11 +220,7 @@ pub async fn continue_as(
         )
         .await;
     };
-    let placement = if framed {
-        Placement::Framed
-    } else {
-        Placement::FirstParty
-    };
+    let placement = Placement::of(framed);
     let mut response = complete(&state, claims, current.map(|c| c.0), &to, framed).await;
     if let Ok(value) =
         HeaderValue::from_str(&Sealed::PendingEmbed.removal(&state.config, placement))
@@ -247,6 +257,8 @@ pub async fn renew(
     identity.theme = identity.theme.or(current.theme);
     identity.brand = identity.brand.or(current.brand);
     identity.host_page = current.host_page;
+    // The same session, renewed: signing out still ends it, and its streams go on.
+    identity.sid = current.sid;
     let body = serde_json::json!({ "expiresIn": identity.remaining().as_secs() }).to_string();
     let cookie = match app::server::identity::set_cookie(&state.config, &identity) {
         Ok(cookie) => HeaderValue::from_str(&cookie),

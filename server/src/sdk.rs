@@ -17,7 +17,7 @@ pub const SDK_JS: &str = include_str!("../../sdk/itab.js");
 /// Its TypeScript declarations.
 pub const SDK_DTS: &str = include_str!("../../sdk/itab.d.ts");
 
-/// The stable file name, the content-addressed one, and the ETag both carry.
+/// The content-addressed file name, and the ETag the stable name answers with.
 struct Names {
     pinned: String,
     etag: String,

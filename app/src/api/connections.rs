@@ -17,7 +17,8 @@ pub async fn disconnect(slug: String) -> Result<(), AppError> {
 }
 
 /// The provider's consent URL for a same-tab OAuth flow (when no popup can be opened); the
-/// provider comes back to `/integrations/{slug}` on this site.
+/// provider comes back to `/integrations/{slug}` on this site, or, inside a host's frame, to
+/// the host's page (see `server::connect::oauth_redirect`).
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
 #[server]
 pub async fn oauth_redirect_url(slug: String) -> Result<String, AppError> {

@@ -52,12 +52,14 @@ pub fn AssetLinks(options: LeptosOptions) -> impl IntoView {
             (Some(state), None) => state.config.brand_color.is_some(),
             _ => false,
         };
-        // The host's bridge: for a session opened in another site's frame, and for the page
-        // such a frame gets when it has no session.
+        // The host's bridge: for a session opened in another site's frame, and for the pages
+        // such a frame gets when it has no session or its token was refused (top-level, the
+        // bridge does nothing).
         let frame = state
             .as_ref()
             .filter(|_| {
-                identity.is_some_and(|i| i.framed) || path.as_deref() == Some("/embed/ended")
+                identity.is_some_and(|i| i.framed)
+                    || matches!(path.as_deref(), Some("/embed/ended" | "/embed/refused"))
             })
             .map(|state| FrameBridge {
                 origins: state.config.embed_origins.join(" "),

@@ -17,7 +17,8 @@ pub fn EmbedPage() -> impl IntoView {
     view! {
         <Title text="Cannot open integrations" />
         <main class="page auth-page">
-            <div class="auth-form" role="alert">
+            <div class="auth-form" role="alert" data-event="error" data-reason="token-refused"
+                data-message=reason.clone()>
                 <h1>"We could not open your integrations"</h1>
                 <p>{format!("The sign-in link was refused: {reason}.")}</p>
                 <p>"Go back to the app you came from and open the Integrations tab again."</p>

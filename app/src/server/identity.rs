@@ -134,6 +134,17 @@ pub enum Placement {
     Framed,
 }
 
+impl Placement {
+    /// `Framed` for a request inside a frame, else `FirstParty`.
+    pub fn of(framed: bool) -> Self {
+        if framed {
+            Self::Framed
+        } else {
+            Self::FirstParty
+        }
+    }
+}
+
 /// The private (signed and encrypted) cookies this server sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sealed {
@@ -222,11 +233,7 @@ pub fn cookie_name(config: &Config) -> &'static str {
 impl Identity {
     /// Where its cookie lives.
     pub fn placement(&self) -> Placement {
-        if self.framed {
-            Placement::Framed
-        } else {
-            Placement::FirstParty
-        }
+        Placement::of(self.framed)
     }
 }
 

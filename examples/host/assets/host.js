@@ -16,6 +16,8 @@ const tab = IntegrationsTab.mount("#tab", {
   token: `/token?${who}`,
   app: params.get("app") || undefined,
   theme: params.get("theme") || undefined,
+  // This demo page needs its query (who is signed in) to come back to the same user.
+  returnUrl: location.href,
   on: {
     ready() {
       window.readyAfterMs ??= performance.now() - mountedAt;

@@ -185,6 +185,11 @@ async fn the_host_renews_a_framed_session_in_place_with_a_fresh_token_of_the_sam
     assert!(refused.session_cookie().is_none());
     let anonymous = renew(host_token(json!({"sub": "cus_renew"})), None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    // Renewed, it is the same session: signing out ends the cookie from before too.
+    let renewed = reply.session_cookie().unwrap();
+    app.post_form("/signout", "", Some(&renewed)).await;
+    let before = app.get("/integrations", Some(&cookie)).await;
+    assert_eq!(before.status, StatusCode::SEE_OTHER, "signed out");
 }
 
 #[tokio::test]
@@ -354,7 +359,17 @@ async fn a_consent_page_that_had_to_leave_the_frame_comes_back_to_the_host_page_
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     assert_eq!(
         reply.headers[header::LOCATION],
-        format!("{PUBLIC_URL}/settings?tab=integrations&itab-connected=hubspot#apps")
+        format!("{PUBLIC_URL}/settings?tab=integrations&itab-connected=hubspot"),
+        "the host page without its fragment, which stays with the host"
+    );
+    assert!(back.contains("status=connected"), "{back}");
+    let denied = back.replace("status=connected", "status=denied");
+    let reply = app.get(&denied, None).await;
+    assert!(
+        reply.headers[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .ends_with("itab-connected=hubspot&itab-status=denied")
     );
     // The SDK opens the tab at the app again, with `status=connected`: the page checks it.
     let page = app
