@@ -37,9 +37,9 @@ use retry::RetryPolicy;
 pub use secret::SecretToken;
 
 use crate::{
-    Application, AuthUrl, Config, ConfigPayload, ConfigRef, FieldOptions, FieldValuePayload,
-    LinkedAccount, LinkedAccountPayload, Message, SaveResult, SessionTokenRequest,
-    UpdateConfigPayload,
+    Application, AuthUrl, Config, ConfigPayload, ConfigRef, Execution, ExecutionPage,
+    ExecutionQuery, FieldOptions, FieldValuePayload, LinkedAccount, LinkedAccountPayload, Message,
+    Rerun, SaveResult, SessionTokenRequest, UpdateConfigPayload,
 };
 
 /// Where Cobalt is, the org API key, and the timeout and retry limits.
@@ -406,6 +406,64 @@ impl CobaltClient {
     ) -> Result<Message, CobaltError> {
         let url = self.config_url(slug, config_id)?;
         self.send(Call::new(Method::DELETE, url, Retry::Idempotent).account(linked_account_id))
+            .await
+    }
+
+    /// `GET /api/v2/public/execution`: one page of the account's runs, newest first.
+    pub async fn list_executions(
+        &self,
+        linked_account_id: &str,
+        query: &ExecutionQuery,
+    ) -> Result<ExecutionPage, CobaltError> {
+        let mut url = self.url(&["execution"])?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            pairs
+                .append_pair("page", &query.page.max(1).to_string())
+                .append_pair("limit", &query.limit.clamp(1, 100).to_string());
+            if !query.slugs.is_empty() {
+                pairs.append_pair("slug", &query.slugs.join(","));
+            }
+            if !query.statuses.is_empty() {
+                let statuses: Vec<&str> = query.statuses.iter().map(|s| s.as_str()).collect();
+                pairs.append_pair("status", &statuses.join(","));
+            }
+        }
+        self.send(Call::new(Method::GET, url, Retry::Idempotent).account(linked_account_id))
+            .await
+    }
+
+    /// `GET /api/v2/public/execution/{id}`: one run with its steps.
+    pub async fn get_execution(
+        &self,
+        linked_account_id: &str,
+        id: &str,
+    ) -> Result<Execution, CobaltError> {
+        let url = self.url(&["execution", id])?;
+        self.send(Call::new(Method::GET, url, Retry::Idempotent).account(linked_account_id))
+            .await
+    }
+
+    /// `POST /api/v2/public/execution/{id}/rerun`: runs the workflow again with the run's
+    /// payload; answers the new run. Never retried: each call starts a run.
+    pub async fn rerun_execution(
+        &self,
+        linked_account_id: &str,
+        id: &str,
+    ) -> Result<Rerun, CobaltError> {
+        let url = self.url(&["execution", id, "rerun"])?;
+        self.send(Call::new(Method::POST, url, Retry::Never).account(linked_account_id))
+            .await
+    }
+
+    /// `POST /api/v2/public/execution/{id}/stop`: stops a running run.
+    pub async fn stop_execution(
+        &self,
+        linked_account_id: &str,
+        id: &str,
+    ) -> Result<Execution, CobaltError> {
+        let url = self.url(&["execution", id, "stop"])?;
+        self.send(Call::new(Method::POST, url, Retry::Idempotent).account(linked_account_id))
             .await
     }
 

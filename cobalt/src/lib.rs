@@ -11,6 +11,7 @@ mod application;
 mod client;
 mod config;
 mod error;
+mod execution;
 mod lenient;
 mod open_enum;
 mod session;
@@ -31,6 +32,9 @@ pub use config::{
     WorkflowToggle, WorkflowsResponse,
 };
 pub use error::ErrorEnvelope;
+pub use execution::{
+    Execution, ExecutionNode, ExecutionPage, ExecutionQuery, ExecutionStatus, Rerun, RunOwner,
+};
 pub use session::{
     AuthUrl, Environment, RevokeResult, SaveResult, SessionClaims, SessionToken,
     SessionTokenRequest,

@@ -246,6 +246,24 @@ struct ExpireConnection<'a> {
     slug: &'a str,
 }
 
+/// Runs to add to an account's history (`POST /_sandbox/executions`).
+#[derive(Debug, Clone, Serialize)]
+pub struct NewRuns<'a> {
+    pub linked_account_id: &'a str,
+    pub slug: &'a str,
+    /// `COMPLETED`, `ERRORED`, `RUNNING`, …
+    pub status: &'a str,
+    /// The failing step's message, for `ERRORED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<&'a str>,
+    pub count: usize,
+}
+
+#[derive(Deserialize)]
+struct RunIds {
+    ids: Vec<String>,
+}
+
 impl AdminClient {
     /// A client with a connection pool of its own; `base_url` as `RunningSandbox::base_url`.
     pub fn new(base_url: impl Into<String>, api_key: impl Into<String>) -> Self {
@@ -317,6 +335,15 @@ impl AdminClient {
     ) -> Result<RateLimitSettings, AdminError> {
         self.json(Method::PUT, "/_sandbox/rate-limit", Some(settings))
             .await
+    }
+
+    /// Adds runs of the app's first workflow to the account's history, the newest last;
+    /// answers their ids in that order.
+    pub async fn add_runs(&self, runs: &NewRuns<'_>) -> Result<Vec<String>, AdminError> {
+        let added: RunIds = self
+            .json(Method::POST, "/_sandbox/executions", Some(runs))
+            .await?;
+        Ok(added.ids)
     }
 
     /// Marks `slug`'s connection of the linked account expired (it needs re-authorization) and

@@ -11,11 +11,16 @@ pub fn unix_now() -> u64 {
 
 /// `2023-08-03T10:06:59.703Z`, as in Cobalt's `createdAt`.
 pub fn iso_now() -> String {
+    iso_ago(0)
+}
+
+/// The ISO timestamp of `seconds` ago (seeded history).
+pub fn iso_ago(seconds: i64) -> String {
     let format =
         format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
     // Formatting a UTC timestamp with a fixed description cannot fail in practice; the fallback
     // keeps the sandbox answering even if it did.
-    OffsetDateTime::now_utc()
+    (OffsetDateTime::now_utc() - time::Duration::seconds(seconds))
         .format(format)
         .unwrap_or_else(|_| "1970-01-01T00:00:00.000Z".into())
 }

@@ -17,6 +17,7 @@
 //! | GET | `/_sandbox/rate-limit` | — | `{"enabled", "per_second", "burst"}` |
 //! | PUT | `/_sandbox/rate-limit` | `{"enabled", "per_second"? = 20, "burst"? = 5}` | switches the limit on `/api/*`; beyond it, 429 with `Retry-After` |
 //! | POST | `/_sandbox/connections/expire` | `{"linked_account_id", "slug"}` | `reauth_required: true`, status `expired`, Connection Expired webhook; answers the app |
+//! | POST | `/_sandbox/executions` | `{"linked_account_id", "slug", "status"? = "COMPLETED", "message"?, "count"? = 1}` | adds `count` runs (at most 10,000) of the app's first workflow, the newest last, after writing its seeded history; an `ERRORED` run fails at its second step with `message`; `{"ids": […]}` |
 //! | POST | `/_sandbox/tokens/revoke` | `{"linked_account_id"?, "token"?}` | revokes matching live session tokens; `{"revoked_count": n}` |
 //! | POST | `/_sandbox/tokens/expire` | `{"linked_account_id"?, "token"?}` | expires them now; `{"expired_count": n}` |
 //! | GET | `/_sandbox/counters` | — | calls per `METHOD /route/{template}`: `{"total", "routes"}` |
@@ -35,6 +36,7 @@ mod ids;
 mod installations;
 mod middleware;
 mod routes;
+mod runs;
 mod runtime;
 mod state;
 mod store;

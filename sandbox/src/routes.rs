@@ -7,6 +7,7 @@ mod assets;
 mod configs;
 mod connect;
 mod consent;
+mod executions;
 mod org;
 mod tokens;
 
@@ -110,6 +111,12 @@ fn config_routes() -> Router<SandboxState> {
             "/api/v2/public/slug/{slug}/config",
             get(configs::get::<AccountScope>).delete(configs::delete::<AccountScope>),
         )
+        // Cobalt's Node SDK asks with a trailing slash when it names no config id; Express
+        // ignores the slash, so Cobalt answers as without it.
+        .route(
+            "/api/v2/public/slug/{slug}/config/",
+            get(configs::get::<AccountScope>).delete(configs::delete::<AccountScope>),
+        )
         .route(
             "/api/v2/public/slug/{slug}/config/{config_id}",
             get(configs::get::<AccountScope>).delete(configs::delete::<AccountScope>),
@@ -123,6 +130,14 @@ fn config_routes() -> Router<SandboxState> {
             get(configs::get::<SessionScope>).delete(configs::delete::<SessionScope>),
         )
         .route("/api/v2/public/slug/{slug}/configs", get(configs::list_ids))
+        .route("/api/v2/public/execution", get(executions::list))
+        .route("/api/v2/public/execution/{id}", get(executions::get))
+        .route(
+            "/api/v2/public/execution/{id}/rerun",
+            post(executions::rerun),
+        )
+        .route("/api/v2/public/execution/{id}/stop", post(executions::stop))
+        .route("/api/v2/public/workflow", get(executions::workflows))
         .route(
             "/api/v2/public/slug/{slug}/config/{config_id}/workflows/{workflow_id}",
             patch(configs::toggle_workflow::<AccountScope>),
@@ -163,6 +178,7 @@ fn admin_routes() -> Router<SandboxState> {
             "/_sandbox/connections/expire",
             post(admin::expire_connection),
         )
+        .route("/_sandbox/executions", post(admin::add_runs))
         .route("/_sandbox/tokens/revoke", post(admin::revoke_tokens))
         .route("/_sandbox/tokens/expire", post(admin::expire_tokens))
         .route(

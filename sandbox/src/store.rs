@@ -75,6 +75,12 @@ pub struct Account {
     pub connections: BTreeMap<String, Connection>,
     /// Configs by app slug, then config id.
     pub configs: BTreeMap<String, BTreeMap<String, StoredConfig>>,
+    /// Workflow runs, oldest first.
+    #[serde(default)]
+    pub executions: Vec<Execution>,
+    /// The apps whose seeded run history was written (once per app, on first read).
+    #[serde(default)]
+    pub seeded_runs: std::collections::BTreeSet<String>,
 }
 
 impl Account {
@@ -91,6 +97,8 @@ impl Account {
             revision: 0,
             connections: BTreeMap::new(),
             configs: BTreeMap::new(),
+            executions: Vec::new(),
+            seeded_runs: std::collections::BTreeSet::new(),
         }
     }
 
@@ -154,6 +162,36 @@ impl Account {
         }
         matches
     }
+}
+
+/// A workflow run (Cobalt's "execution") of one of the account's apps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Execution {
+    pub id: String,
+    pub slug: String,
+    pub workflow_id: String,
+    pub workflow_name: String,
+    /// `COMPLETED`, `RUNNING`, `ERRORED`, `STOPPED`, `STOPPING` or `TIMED_OUT`.
+    pub status: String,
+    /// `Event`, `Schedule` or `API Call`.
+    pub source: String,
+    pub created_at: String,
+    pub completed_at: Option<String>,
+    pub nodes: Vec<RunNode>,
+    /// The run this one retried.
+    pub rerun_of: Option<String>,
+}
+
+/// One step of a run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunNode {
+    pub id: String,
+    pub name: String,
+    /// `Success`, `Errored`, `Running` or `Skipped`.
+    pub status: String,
+    pub attempts: u32,
+    /// What the step's provider answered, for a step that failed.
+    pub message: Option<String>,
 }
 
 /// One app connected by a linked account.

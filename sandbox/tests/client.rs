@@ -765,3 +765,158 @@ async fn logs_never_show_the_api_key_a_session_token_or_credentials() {
     }
     assert!(!logs.contains("x-api-key"), "{logs}");
 }
+
+#[tokio::test]
+async fn runs_are_seeded_then_listed_newest_first_filtered_read_rerun_and_stopped() {
+    use cobalt::{ExecutionQuery, ExecutionStatus};
+    use sandbox::admin::NewRuns;
+    let sandbox = start().await;
+    let client = sandbox.client();
+    let account = "user_runs";
+    sandbox.account(&client, account).await;
+    let credentials = json!({"api_token": "copper-key", "email": "ops@acme.test"});
+    client
+        .save_key_credentials(account, "copper", &credentials)
+        .await
+        .unwrap();
+    let query = |statuses: Vec<ExecutionStatus>, page: u32, limit: u32| ExecutionQuery {
+        slugs: vec!["copper".to_owned()],
+        statuses,
+        page,
+        limit,
+    };
+    let page = client
+        .list_executions(account, &query(vec![], 1, 10))
+        .await
+        .unwrap();
+    assert_eq!(page.total_docs, 4, "a seeded history");
+    let times: Vec<_> = page.docs.iter().map(|r| r.created_at.clone()).collect();
+    let mut newest_first = times.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, newest_first);
+    assert_eq!(page.docs[0].status, ExecutionStatus::Completed);
+    assert_eq!(
+        page.docs[0].associated_application.slug.as_deref(),
+        Some("copper")
+    );
+
+    let failed = client
+        .list_executions(account, &query(vec![ExecutionStatus::Errored], 1, 10))
+        .await
+        .unwrap();
+    assert_eq!(failed.docs.len(), 1);
+    let run = client
+        .get_execution(account, &failed.docs[0].id)
+        .await
+        .unwrap();
+    let step = run.failed_node().expect("the step that failed");
+    assert!(step.message().unwrap().contains("Copper answered 401"));
+
+    let again = client.rerun_execution(account, &run.id).await.unwrap();
+    assert_eq!(again.status, ExecutionStatus::Completed);
+    let page = client
+        .list_executions(account, &query(vec![], 1, 10))
+        .await
+        .unwrap();
+    assert_eq!(page.docs[0].id, again.id, "the retry is the newest run");
+
+    let running = sandbox
+        .admin
+        .add_runs(&NewRuns {
+            linked_account_id: account,
+            slug: "copper",
+            status: "RUNNING",
+            message: None,
+            count: 1,
+        })
+        .await
+        .unwrap();
+    let stopped = client.stop_execution(account, &running[0]).await.unwrap();
+    assert_eq!(stopped.status, ExecutionStatus::Stopped);
+    let twice = client
+        .stop_execution(account, &running[0])
+        .await
+        .unwrap_err();
+    assert_eq!(api_status(&twice), 400);
+}
+
+#[tokio::test]
+async fn thousands_of_runs_are_paged() {
+    use cobalt::ExecutionQuery;
+    use sandbox::admin::NewRuns;
+    let sandbox = start().await;
+    let client = sandbox.client();
+    let account = "user_many_runs";
+    sandbox.account(&client, account).await;
+    let credentials = json!({"api_token": "copper-key", "email": "ops@acme.test"});
+    client
+        .save_key_credentials(account, "copper", &credentials)
+        .await
+        .unwrap();
+    let ids = sandbox
+        .admin
+        .add_runs(&NewRuns {
+            linked_account_id: account,
+            slug: "copper",
+            status: "ERRORED",
+            message: Some("Copper is down"),
+            count: 3000,
+        })
+        .await
+        .unwrap();
+    let page = client
+        .list_executions(
+            account,
+            &ExecutionQuery {
+                slugs: vec!["copper".to_owned()],
+                page: 2,
+                limit: 50,
+                ..ExecutionQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.total_docs, 3004);
+    assert_eq!(page.total_pages, 61);
+    assert!(page.has_next_page && page.has_prev_page);
+    assert_eq!(page.docs.len(), 50);
+    assert_eq!(
+        page.docs[0].id,
+        ids[ids.len() - 51],
+        "newest first, 50 a page"
+    );
+}
+
+#[tokio::test]
+async fn the_node_sdks_trailing_slash_config_paths_answer_like_the_paths_without_it() {
+    let sandbox = start().await;
+    let client = sandbox.client();
+    let account = "user_slash";
+    sandbox.account(&client, account).await;
+    client
+        .find_or_create_config(account, &hubspot_config())
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let call = |method: reqwest::Method, path: &str| {
+        http.request(method, format!("{}{path}", sandbox.base))
+            .header("x-api-key", DEFAULT_API_KEY)
+            .header("linked_account_id", account)
+            .send()
+    };
+    let plain = call(reqwest::Method::GET, "/api/v2/public/slug/hubspot/config")
+        .await
+        .unwrap();
+    let slash = call(reqwest::Method::GET, "/api/v2/public/slug/hubspot/config/")
+        .await
+        .unwrap();
+    assert_eq!(slash.status(), 200);
+    assert_eq!(slash.text().await.unwrap(), plain.text().await.unwrap());
+    let deleted = call(
+        reqwest::Method::DELETE,
+        "/api/v2/public/slug/hubspot/config/",
+    )
+    .await
+    .unwrap();
+    assert_eq!(deleted.status(), 200);
+}

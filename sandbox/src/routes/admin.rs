@@ -171,6 +171,67 @@ pub async fn expire_connection(
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct AddRuns {
+    linked_account_id: String,
+    slug: String,
+    /// `COMPLETED` (the default), `ERRORED`, `RUNNING`, … (see `runs::STATUSES`).
+    #[serde(default)]
+    status: Option<String>,
+    /// The failing step's message, for `ERRORED` runs.
+    #[serde(default)]
+    message: Option<String>,
+    /// How many runs to add (default 1, at most 10,000), each a second older than the next.
+    #[serde(default)]
+    count: Option<usize>,
+}
+
+/// `POST /_sandbox/executions`: adds runs of the app's first workflow to the account's history,
+/// newest last; answers their ids (newest last). The app's seeded history is written first, so
+/// the added runs are the latest.
+pub async fn add_runs(
+    State(state): State<SandboxState>,
+    key: ApiKey,
+    JsonBody(body): JsonBody<AddRuns>,
+) -> Result<Json<Value>, ApiError> {
+    let status = body.status.unwrap_or_else(|| "COMPLETED".to_owned());
+    if !crate::runs::STATUSES.contains(&status.as_str()) {
+        return Err(ApiError::bad_request(format!("unknown status {status}")));
+    }
+    let count = body.count.unwrap_or(1);
+    if !(1..=10_000).contains(&count) {
+        return Err(ApiError::bad_request("count: 1 to 10000"));
+    }
+    let scope = AccountScope {
+        environment: key.environment,
+        account_id: body.linked_account_id,
+    };
+    let app = state
+        .catalog()
+        .get(&body.slug)
+        .ok_or_else(|| app_not_found(&body.slug))?;
+    let ids: Vec<String> = {
+        let mut data = state.write();
+        let account = data
+            .account_mut(&scope.environment, &scope.account_id)
+            .ok_or_else(|| account_not_found(&scope))?;
+        crate::runs::seed(account, state.catalog());
+        (0..count)
+            .rev()
+            .map(|ago| {
+                let ago = i64::try_from(ago).unwrap_or_default();
+                let run = crate::runs::new_run(app, 0, &status, "Event", ago, body.message.clone());
+                let id = run.id.clone();
+                account.executions.push(run);
+                id
+            })
+            .collect()
+    };
+    state.persist().await;
+    Ok(Json(json!({ "ids": ids })))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TokenSelector {
     #[serde(default)]
     linked_account_id: Option<String>,

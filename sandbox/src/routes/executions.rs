@@ -1,0 +1,218 @@
+//! Run history (`/api/v2/public/execution`) and workflows (`/api/v2/public/workflow`), with the
+//! API key and a linked account, or a session token.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde_json::{Value, json};
+
+use crate::auth::AccountScope;
+use crate::error::ApiError;
+use crate::extract::QueryParams;
+use crate::runs;
+use crate::state::SandboxState;
+use crate::views::account_not_found;
+
+/// Most runs one page returns.
+const MAX_LIMIT: usize = 100;
+
+/// `GET /api/v2/public/execution`: the account's runs, newest first (`sortAsc=true` for oldest
+/// first), filtered by `slug` and `status` (comma-separated, any of), `workflow_id` and
+/// `execution_id`, paged by `page` (from 1) and `limit` (default 10, at most 100).
+pub async fn list(
+    State(state): State<SandboxState>,
+    scope: AccountScope,
+    query: QueryParams,
+) -> Result<Json<Value>, ApiError> {
+    let number = |name: &str, default: usize| -> Result<usize, ApiError> {
+        query.get(name).map_or(Ok(default), |raw| {
+            raw.parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| ApiError::bad_request(format!("{name} must be a positive number")))
+        })
+    };
+    let page = number("page", 1)?;
+    let limit = number("limit", 10)?.min(MAX_LIMIT);
+    let any_of = |name: &str| -> Option<Vec<String>> {
+        query
+            .get(name)
+            .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
+    };
+    let (slugs, statuses) = (any_of("slug"), any_of("status"));
+    if let Some(bad) = statuses
+        .iter()
+        .flatten()
+        .find(|status| !runs::STATUSES.contains(&status.as_str()))
+    {
+        return Err(ApiError::bad_request(format!("unknown status {bad}")));
+    }
+    seeded(&state, &scope)?;
+    let data = state.read();
+    let account = data
+        .account(&scope.environment, &scope.account_id)
+        .ok_or_else(|| account_not_found(&scope))?;
+    let mut matching: Vec<_> = account
+        .executions
+        .iter()
+        .filter(|run| slugs.as_ref().is_none_or(|slugs| slugs.contains(&run.slug)))
+        .filter(|run| {
+            statuses
+                .as_ref()
+                .is_none_or(|statuses| statuses.contains(&run.status))
+        })
+        .filter(|run| {
+            query
+                .get("workflow_id")
+                .is_none_or(|id| id == run.workflow_id)
+        })
+        .filter(|run| query.get("execution_id").is_none_or(|id| id == run.id))
+        .collect();
+    if !query.flag("sortAsc") {
+        matching.reverse();
+    }
+    let total = matching.len();
+    let pages = total.div_ceil(limit);
+    let docs: Vec<Value> = matching
+        .into_iter()
+        .skip((page - 1) * limit)
+        .take(limit)
+        .map(|run| runs::summary(run, state.catalog().get(&run.slug), &scope.account_id))
+        .collect();
+    Ok(Json(json!({
+        "docs": docs,
+        "totalDocs": total,
+        "limit": limit,
+        "page": page,
+        "totalPages": pages,
+        "hasPrevPage": page > 1,
+        "hasNextPage": page < pages,
+        "prevPage": (page > 1).then(|| page - 1),
+        "nextPage": (page < pages).then(|| page + 1),
+    })))
+}
+
+/// `GET /api/v2/public/execution/{id}`: one run with its steps.
+pub async fn get(
+    State(state): State<SandboxState>,
+    scope: AccountScope,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    seeded(&state, &scope)?;
+    let data = state.read();
+    let account = data
+        .account(&scope.environment, &scope.account_id)
+        .ok_or_else(|| account_not_found(&scope))?;
+    let run = account
+        .executions
+        .iter()
+        .find(|run| run.id == id)
+        .ok_or_else(|| run_not_found(&id))?;
+    let app = state.catalog().get(&run.slug);
+    Ok(Json(runs::detail(run, app, &scope.account_id)))
+}
+
+/// `POST /api/v2/public/execution/{id}/rerun`: runs the workflow again with the same payload;
+/// answers the new run's `id` and `status`.
+pub async fn rerun(
+    State(state): State<SandboxState>,
+    scope: AccountScope,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    seeded(&state, &scope)?;
+    let again = {
+        let mut data = state.write();
+        let account = data
+            .account_mut(&scope.environment, &scope.account_id)
+            .ok_or_else(|| account_not_found(&scope))?;
+        let run = account
+            .executions
+            .iter()
+            .find(|run| run.id == id)
+            .ok_or_else(|| run_not_found(&id))?;
+        let app = state
+            .catalog()
+            .get(&run.slug)
+            .ok_or_else(|| run_not_found(&id))?;
+        let again = runs::rerun(app, run);
+        account.executions.push(again.clone());
+        again
+    };
+    state.persist().await;
+    Ok(Json(json!({ "id": again.id, "status": again.status })))
+}
+
+/// `POST /api/v2/public/execution/{id}/stop`: stops a running run (400 if it is not running).
+pub async fn stop(
+    State(state): State<SandboxState>,
+    scope: AccountScope,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    seeded(&state, &scope)?;
+    let view = {
+        let mut data = state.write();
+        let account = data
+            .account_mut(&scope.environment, &scope.account_id)
+            .ok_or_else(|| account_not_found(&scope))?;
+        let run = account
+            .executions
+            .iter_mut()
+            .find(|run| run.id == id)
+            .ok_or_else(|| run_not_found(&id))?;
+        if !runs::stop(run) {
+            return Err(ApiError::bad_request(format!(
+                "Execution {id} is not running ({})",
+                run.status
+            )));
+        }
+        runs::summary(run, state.catalog().get(&run.slug), &scope.account_id)
+    };
+    state.persist().await;
+    Ok(Json(view))
+}
+
+/// `GET /api/v2/public/workflow`: the workflows of the apps named by `slug` (comma-separated;
+/// all apps without it).
+pub async fn workflows(
+    State(state): State<SandboxState>,
+    _scope: AccountScope,
+    query: QueryParams,
+) -> Json<Vec<Value>> {
+    let slugs: Option<Vec<&str>> = query.get("slug").map(|list| list.split(',').collect());
+    Json(
+        state
+            .catalog()
+            .apps()
+            .iter()
+            .filter(|app| {
+                slugs
+                    .as_ref()
+                    .is_none_or(|slugs| slugs.contains(&app.slug.as_str()))
+            })
+            .flat_map(|app| {
+                app.workflows.iter().map(|workflow| {
+                    json!({
+                        "_id": workflow.id,
+                        "name": workflow.name,
+                        "description": workflow.description,
+                        "associated_application": app.slug,
+                        "published": true,
+                    })
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Writes the seeded history of the account's connected apps that have none yet.
+fn seeded(state: &SandboxState, scope: &AccountScope) -> Result<(), ApiError> {
+    let mut data = state.write();
+    let account = data
+        .account_mut(&scope.environment, &scope.account_id)
+        .ok_or_else(|| account_not_found(scope))?;
+    runs::seed(account, state.catalog());
+    Ok(())
+}
+
+fn run_not_found(id: &str) -> ApiError {
+    ApiError::not_found(format!("Execution {id} not found"))
+}
