@@ -89,3 +89,14 @@ pub fn theme() -> Option<String> {
     #[cfg(not(feature = "ssr"))]
     None
 }
+
+/// The current Unix time in seconds, for relative times (pages render on the server only).
+pub fn now_unix() -> i64 {
+    #[cfg(feature = "ssr")]
+    return std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    0
+}

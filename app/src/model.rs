@@ -9,7 +9,7 @@ pub mod connect;
 mod display;
 pub mod marketplace;
 
-pub use display::{identifier_text, relative_time};
+pub use display::{duration_text, identifier_text, relative_time};
 
 /// A form posted without JavaScript that could not be saved, shown again with what the user
 /// typed (never secrets: password fields come back empty) and what to fix, by form name.
@@ -381,6 +381,8 @@ pub enum Change {
     Connect,
     Configure,
     Disconnect,
+    /// Retry or stop a workflow run.
+    Run,
 }
 
 impl Role {
@@ -419,6 +421,82 @@ impl Role {
             (_, Change::Disconnect) => {
                 "Your role is viewer: you can see this connection, but only an admin of your account can disconnect it"
             }
+            (_, Change::Run) => {
+                "Your role is viewer: you can see these runs, but only an admin or member of your account can retry or stop them"
+            }
         })
     }
+}
+
+/// Which runs the Activity section lists (`?runs=`): a group of Cobalt's statuses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RunFilter {
+    #[default]
+    All,
+    Failed,
+    Running,
+    Completed,
+    Stopped,
+}
+
+impl RunFilter {
+    /// Every filter, in the order the form offers them, with its query value and label.
+    pub const ALL: [(Self, &'static str, &'static str); 5] = [
+        (Self::All, "all", "All"),
+        (Self::Failed, "failed", "Failed"),
+        (Self::Running, "running", "Running"),
+        (Self::Completed, "completed", "Completed"),
+        (Self::Stopped, "stopped", "Stopped"),
+    ];
+
+    /// The filter a query value names; anything else lists all runs.
+    pub fn parse(value: Option<&str>) -> Self {
+        Self::ALL
+            .iter()
+            .find(|(_, name, _)| Some(*name) == value)
+            .map_or(Self::All, |(filter, _, _)| *filter)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(filter, _, _)| *filter == self)
+            .map_or("all", |(_, name, _)| name)
+    }
+
+    /// The Cobalt statuses it stands for (none: all).
+    pub fn statuses(self) -> Vec<cobalt::ExecutionStatus> {
+        use cobalt::ExecutionStatus as S;
+        match self {
+            Self::All => Vec::new(),
+            Self::Failed => vec![S::Errored, S::TimedOut],
+            Self::Running => vec![S::Running, S::Stopping],
+            Self::Completed => vec![S::Completed],
+            Self::Stopped => vec![S::Stopped],
+        }
+    }
+}
+
+/// A run's status as the page shows it: its words and the badge's `data-status`.
+pub fn run_status(status: &cobalt::ExecutionStatus) -> (&'static str, &'static str) {
+    use cobalt::ExecutionStatus as S;
+    match status {
+        S::Completed => ("Completed", "connected"),
+        S::Running => ("Running", "running"),
+        S::Stopping => ("Stopping", "running"),
+        S::Errored => ("Failed", "failed"),
+        S::TimedOut => ("Timed out", "failed"),
+        S::Stopped => ("Stopped", "neutral"),
+        S::Other(_) => ("Unknown", "neutral"),
+    }
+}
+
+/// What a marketplace card says of an app's last run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LastRun {
+    Failed,
+    /// It ended well (or still runs); when it started (ISO).
+    Good {
+        started_at: String,
+    },
 }

@@ -5,6 +5,7 @@
 //! configuration included), and renders awaiting `Resource::new_blocking` now and then never
 //! finished under load (a request hung until its 30 s timeout in about 1 of 4 test runs).
 
+mod activity;
 mod configuration;
 mod disconnect;
 mod embed;

@@ -11,6 +11,7 @@ pub mod headers;
 pub mod identity;
 pub mod limits;
 pub mod live;
+pub mod runs;
 pub mod shared;
 pub mod signup;
 pub mod state;

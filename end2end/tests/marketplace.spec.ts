@@ -184,6 +184,12 @@ for (const colorScheme of ["light", "dark"] as const) {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
       expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target).join(" | ")}`)).toEqual([]);
     }
+    // An opened run, with its steps and Retry.
+    await marketplace.goto("/integrations/salesforce?runs=failed");
+    await page.getByRole("link", { name: /View run/ }).first().click();
+    await expect(page.getByRole("button", { name: "Retry run" })).toBeVisible();
+    const run = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(run.violations.map((v) => `an opened run: ${v.id} ${v.nodes.map((n) => n.target).join(" | ")}`)).toEqual([]);
     await page.context().clearCookies();
     await page.goto("/signup");
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

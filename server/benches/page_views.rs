@@ -1,6 +1,8 @@
 //! What a marketplace view costs upstream: drives `list_integrations` through the real router
 //! while the sandbox adds 100 ms to every application listing, and prints Cobalt calls per
-//! view and latency percentiles, cold (cache cleared before each view) and warm.
+//! view and latency percentiles, cold (cache cleared before each view) and warm. Then the
+//! Cobalt calls of whole warm page views: the marketplace (with its cards' last runs) and a
+//! connected app's page (with its Activity section), and the run history's share of them.
 //!
 //! `cargo bench -p server --bench page_views`
 #![allow(
@@ -103,8 +105,52 @@ async fn main() {
     println!("list_integrations through the router, sandbox latency {LATENCY_MS} ms per listing");
     report("cold", &mut cold, after_cold - before);
     report("warm", &mut warm, after_warm - after_cold);
+
+    let connected = common::cobalt(
+        &url,
+        reqwest::Method::PUT,
+        "/api/v2/public/linked-account/integration/save-key-credentials/copper",
+    )
+    .header("linked_account_id", &account)
+    .json(&serde_json::json!({"api_token": "copper-key", "email": "ops@example.com"}))
+    .send()
+    .await
+    .unwrap();
+    assert!(connected.status().is_success());
+    app::server::accounts::changed(&state, &account).await;
+    println!("whole pages, warm ({PAGE_VIEWS} views each): Cobalt calls per view");
+    for path in ["/integrations", "/integrations/copper"] {
+        let page = |path: &'static str| {
+            let request = Request::get(path)
+                .header(header::COOKIE, &cookie)
+                .body(Body::empty())
+                .unwrap();
+            let router = router.clone();
+            async move {
+                let response = router.oneshot(request).await.unwrap();
+                assert_eq!(response.status(), StatusCode::OK, "{path}");
+                response.into_body().collect().await.unwrap();
+            }
+        };
+        page(path).await;
+        let counted = admin.counters().await.unwrap();
+        for _ in 0..PAGE_VIEWS {
+            page(path).await;
+        }
+        let now = admin.counters().await.unwrap();
+        let runs = "GET /api/v2/public/execution";
+        let per_view = |n: u64| n as f64 / f64::from(PAGE_VIEWS);
+        println!(
+            "  {path}: {:.2} calls per view, of which the run history {:.2}",
+            per_view(now.api_calls() - counted.api_calls()),
+            per_view(now.calls(runs) - counted.calls(runs)),
+        );
+    }
     sandbox.shutdown().await;
 }
+
+/// Warm views of each whole page.
+const PAGE_VIEWS: u32 = 50;
 
 fn report(name: &str, samples: &mut [Duration], upstream_calls: u64) {
     samples.sort();

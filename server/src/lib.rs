@@ -22,6 +22,7 @@ pub mod limits;
 pub mod listener;
 mod live;
 mod render;
+mod runs;
 pub mod sdk;
 mod session;
 mod signup;
@@ -66,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/integrations/{slug}/configs", post(configure::create))
         .route("/integrations/{slug}/disconnect", post(connect::disconnect))
+        .route("/integrations/{slug}/runs/{id}/rerun", post(runs::rerun))
+        .route("/integrations/{slug}/runs/{id}/stop", post(runs::stop))
         .route("/vendor/{file}", get(vendor))
         .route(
             csrf::WEBHOOK_PATH,

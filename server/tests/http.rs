@@ -28,6 +28,8 @@ use sandbox::admin::{AdminClient, FaultSpec};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
+#[path = "http/activity.rs"]
+mod activity;
 #[path = "http/assets.rs"]
 mod assets;
 #[path = "http/config.rs"]

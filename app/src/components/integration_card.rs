@@ -98,7 +98,12 @@ pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
 /// load lazily. `data-slug` and `data-status` are what the hydrated marketplace reads
 /// besides the card's text.
 #[component]
-pub fn IntegrationCardView(card: IntegrationCard, eager: bool, hidden: bool) -> impl IntoView {
+pub fn IntegrationCardView(
+    card: IntegrationCard,
+    eager: bool,
+    hidden: bool,
+    last_run: Option<crate::model::LastRun>,
+) -> impl IntoView {
     let IntegrationCard {
         slug,
         name,
@@ -123,6 +128,7 @@ pub fn IntegrationCardView(card: IntegrationCard, eager: bool, hidden: bool) -> 
                 <StatusBadge status />
             </div>
             <p class="card__description">{description}</p>
+            {(status != ConnectionStatus::Available).then_some(last_run).flatten().map(|run| view! { <LastRunLine run /> })}
             <ul class="card__tags" aria-label="Categories">
                 {tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
             </ul>
@@ -130,5 +136,26 @@ pub fn IntegrationCardView(card: IntegrationCard, eager: bool, hidden: bool) -> 
                 <PrimaryAction slug name status />
             </div>
         </li>
+    }
+}
+
+/// What the card says of the app's last workflow run: that it failed, or when it ran.
+#[component]
+fn LastRunLine(run: crate::model::LastRun) -> impl IntoView {
+    match run {
+        crate::model::LastRun::Failed => view! {
+            <p class="card__run" data-kind="failed">"Last run failed"</p>
+        }
+        .into_any(),
+        crate::model::LastRun::Good { started_at } => {
+            let relative = crate::model::relative_time(&started_at, crate::context::now_unix());
+            view! {
+                <p class="card__run">
+                    "Last run "
+                    <time datetime=started_at.clone() title=started_at>{relative}</time>
+                </p>
+            }
+            .into_any()
+        }
     }
 }

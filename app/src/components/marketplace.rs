@@ -19,7 +19,12 @@ const EAGER_LOGOS: usize = 8;
 
 /// The filters and the grid of `cards`, filtered by `initial`.
 #[component]
-pub fn MarketplaceView(cards: Vec<IntegrationCard>, initial: Filters) -> impl IntoView {
+pub fn MarketplaceView(
+    cards: Vec<IntegrationCard>,
+    initial: Filters,
+    /// The last run of each app that has one (see `server::runs`).
+    last_runs: std::sync::Arc<std::collections::BTreeMap<String, crate::model::LastRun>>,
+) -> impl IntoView {
     let categories = category_counts(&cards);
     let total = cards.len();
     let shown: Vec<bool> = cards.iter().map(|card| initial.admits(card)).collect();
@@ -106,7 +111,8 @@ pub fn MarketplaceView(cards: Vec<IntegrationCard>, initial: Filters) -> impl In
                     .scan(EAGER_LOGOS, |eager_left, (card, shown)| {
                         let eager = shown && *eager_left > 0;
                         *eager_left -= usize::from(eager);
-                        Some(view! { <IntegrationCardView card eager hidden=!shown /> })
+                        let last_run = last_runs.get(&card.slug).cloned();
+                        Some(view! { <IntegrationCardView card eager hidden=!shown last_run /> })
                     })
                     .collect_view()}
             </ul>

@@ -44,6 +44,17 @@ fn parse_utc(text: &str) -> Option<i64> {
     Some(cobalt::unix_seconds(year, month, day) + hour * 3600 + minute * 60 + second)
 }
 
+/// How long from `start` to `end` (ISO times): "42 s", "3 min", "2 h 5 min"; `None` when
+/// either is not a time.
+pub fn duration_text(start: &str, end: &str) -> Option<String> {
+    let seconds = (parse_utc(end)? - parse_utc(start)?).max(0);
+    Some(match seconds {
+        0..=59 => format!("{seconds} s"),
+        60..=3599 => format!("{} min", seconds / 60),
+        _ => format!("{} h {} min", seconds / 3600, seconds % 3600 / 60),
+    })
+}
+
 /// "just now", "5 minutes ago", "3 days ago"… relative to `now` (Unix seconds); the text
 /// itself when it is not a time.
 pub fn relative_time(text: &str, now: i64) -> String {
@@ -66,6 +77,24 @@ pub fn relative_time(text: &str, now: i64) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn durations_read_in_the_largest_useful_unit() {
+        let at = |t: &str| format!("2026-12-06T{t}.000Z");
+        assert_eq!(
+            duration_text(&at("10:00:00"), &at("10:00:42")).as_deref(),
+            Some("42 s")
+        );
+        assert_eq!(
+            duration_text(&at("10:00:00"), &at("10:03:10")).as_deref(),
+            Some("3 min")
+        );
+        assert_eq!(
+            duration_text(&at("10:00:00"), &at("12:05:00")).as_deref(),
+            Some("2 h 5 min")
+        );
+        assert_eq!(duration_text("soon", &at("10:00:00")), None);
+    }
 
     #[test]
     fn identifiers_read_as_text() {

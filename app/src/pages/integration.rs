@@ -8,6 +8,7 @@ use leptos_router::{
     params::Params,
 };
 
+use super::activity::ActivitySection;
 use super::configuration::ConfigurationSection;
 use crate::api::get_integration;
 use crate::components::{
@@ -101,6 +102,7 @@ fn Detail(
     let banner = outcome_banner(outcome.as_deref(), &card);
     let status = card.status;
     let slug = card.slug.clone();
+    let app_name = card.name.clone();
     view! {
         <Title text=card.name.clone() />
         <article class="detail__app">
@@ -124,7 +126,8 @@ fn Detail(
             </ul>
             <ConnectionSection app card />
             {(status != ConnectionStatus::Available).then(|| view! {
-                <ConfigurationSection slug=slug config_id notice />
+                <ConfigurationSection slug=slug.clone() config_id notice />
+                <ActivitySection slug name=app_name />
             })}
         </article>
     }
@@ -278,7 +281,7 @@ fn ConnectedAccounts(accounts: Vec<cobalt::ConnectedAccount>, auth: &'static str
                         other => other,
                     }.to_owned()).unwrap_or_else(|| auth.to_owned());
                     let connected_at = account.connected_at.clone().unwrap_or_default();
-                    let relative = crate::model::relative_time(&connected_at, now_unix());
+                    let relative = crate::model::relative_time(&connected_at, crate::context::now_unix());
                     let status = account.status.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_else(|| "active".into());
                     let kind = if status == "expired" { "reconnect" } else { "connected" };
                     view! {
@@ -293,16 +296,6 @@ fn ConnectedAccounts(accounts: Vec<cobalt::ConnectedAccount>, auth: &'static str
             </tbody>
         </table>
     }
-}
-
-fn now_unix() -> i64 {
-    #[cfg(feature = "ssr")]
-    return std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or_default();
-    #[cfg(not(feature = "ssr"))]
-    0
 }
 
 /// Disconnect, with what it deletes: the default configuration's enabled workflows (if the

@@ -33,15 +33,36 @@ pub fn IntegrationsPage() -> impl IntoView {
                     {move || {
                         let initial = initial.clone();
                         Suspend::new(async move {
-                            list_integrations()
-                                .await
-                                .map(|cards| view! { <MarketplaceView cards initial /> })
+                            let cards = list_integrations().await?;
+                            let last_runs = last_runs().await;
+                            Ok::<_, crate::error::AppError>(
+                                view! { <MarketplaceView cards initial last_runs /> },
+                            )
                         })
                     }}
                 </ErrorBoundary>
             </Suspense>
         </main>
     }
+}
+
+/// The last run of each of the account's apps, for the cards; none when Cobalt cannot say (the
+/// cards then show no run, and the page still works).
+async fn last_runs() -> std::sync::Arc<std::collections::BTreeMap<String, crate::model::LastRun>> {
+    #[cfg(feature = "ssr")]
+    {
+        let (Ok(state), Ok(identity)) = (
+            crate::server::app_state(),
+            crate::server::current_identity(),
+        ) else {
+            return Default::default();
+        };
+        match state.account(&identity).last_runs().await {
+            Ok(runs) => return runs,
+            Err(error) => tracing::warn!(%error, "the last runs could not be read"),
+        }
+    }
+    Default::default()
 }
 
 /// Placeholder cards while the catalog loads.

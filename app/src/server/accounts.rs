@@ -70,6 +70,8 @@ pub struct Caches {
     named_configs: Cache<Arc<Vec<String>>>,
     /// Each account's configurations (key: account, slug and config id, newline-separated).
     configs: Cache<cobalt::Config>,
+    /// Each account's last run of every app (see `runs`).
+    pub(super) last_runs: Cache<Arc<std::collections::BTreeMap<String, crate::model::LastRun>>>,
 }
 
 impl Default for Caches {
@@ -79,6 +81,7 @@ impl Default for Caches {
             tokens: Cache::new(CACHE_CAPACITY),
             named_configs: Cache::new(CACHE_CAPACITY),
             configs: Cache::new(CACHE_CAPACITY),
+            last_runs: Cache::new(CACHE_CAPACITY),
         }
     }
 }
@@ -97,6 +100,10 @@ impl<'a> Account<'a> {
 
     pub fn id(&self) -> &'a str {
         &self.identity.account_id
+    }
+
+    pub(super) fn state(&self) -> &'a AppState {
+        self.state
     }
 
     /// Runs `call`, one Cobalt call for the account (given the client and the account id),

@@ -1,0 +1,319 @@
+//! The Activity section of a connected app's page: its workflow runs, newest first, filtered by
+//! status (`?runs=`) and paged (`?runs_page=`), and one run opened (`?run=`) with its steps,
+//! the step that failed and why, and Retry or Stop. All of it is links, a GET form and two
+//! posts (`/integrations/{slug}/runs/{id}/rerun` and `…/stop`), so it works without
+//! JavaScript; the server answers a post by opening the run it started or stopped.
+
+use cobalt::{Execution, ExecutionPage};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::Refused;
+use crate::error::AppError;
+use crate::model::{Change, RunFilter, duration_text, relative_time, run_status};
+
+/// What the section shows: a page of runs and the run opened, each loaded or failed.
+#[derive(Clone)]
+struct Activity {
+    runs: Result<ExecutionPage, AppError>,
+    opened: Option<Result<Execution, AppError>>,
+}
+
+/// Where the section's links point, keeping the filter and the page.
+#[derive(Clone)]
+struct Here {
+    slug: String,
+    filter: RunFilter,
+    page: u32,
+}
+
+impl Here {
+    fn href(&self, page: u32, run: Option<&str>) -> String {
+        let mut query = Vec::new();
+        if self.filter != RunFilter::All {
+            query.push(format!("runs={}", self.filter.name()));
+        }
+        if page > 1 {
+            query.push(format!("runs_page={page}"));
+        }
+        if let Some(run) = run {
+            query.push(format!("run={run}"));
+        }
+        let anchor = if run.is_some() { "run" } else { "activity" };
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
+        format!("/integrations/{}{query}#{anchor}", self.slug)
+    }
+}
+
+#[component]
+pub fn ActivitySection(slug: String, name: String) -> impl IntoView {
+    let (filter, page, opened, outcome) = use_query_map().with_untracked(|q| {
+        (
+            RunFilter::parse(q.get("runs").as_deref()),
+            q.get("runs_page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|p| (1..=100_000).contains(p))
+                .unwrap_or(1),
+            q.get("run").filter(|id| !id.is_empty()),
+            q.get("run_outcome"),
+        )
+    });
+    let here = Here {
+        slug: slug.clone(),
+        filter,
+        page,
+    };
+    let load = move || {
+        let (here, name, opened, outcome) =
+            (here.clone(), name.clone(), opened.clone(), outcome.clone());
+        Suspend::new(async move {
+            let activity = load(&here.slug, here.filter, here.page, opened.as_deref()).await;
+            view! { <ActivityView here name activity outcome /> }
+        })
+    };
+    view! {
+        <section class="detail__section activity" id="activity" aria-labelledby="activity-heading">
+            <h2 id="activity-heading">"Activity"</h2>
+            <Suspense fallback=|| ()>{load}</Suspense>
+        </section>
+    }
+}
+
+/// The page of runs and the opened run, read from Cobalt for the signed-in account.
+async fn load(slug: &str, filter: RunFilter, page: u32, opened: Option<&str>) -> Activity {
+    #[cfg(feature = "ssr")]
+    {
+        let account = crate::server::app_state()
+            .and_then(|state| crate::server::current_identity().map(|identity| (state, identity)));
+        let (state, identity) = match account {
+            Ok(found) => found,
+            Err(error) => {
+                return Activity {
+                    runs: Err(error),
+                    opened: None,
+                };
+            }
+        };
+        let account = state.account(&identity);
+        let runs = account.runs(slug, filter, page).await;
+        let opened = match opened {
+            Some(id) => Some(account.run(slug, id).await),
+            None => None,
+        };
+        Activity { runs, opened }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (slug, filter, page, opened);
+        Activity {
+            runs: Err(AppError::Internal),
+            opened: None,
+        }
+    }
+}
+
+#[component]
+fn ActivityView(
+    here: Here,
+    name: String,
+    activity: Activity,
+    outcome: Option<String>,
+) -> impl IntoView {
+    let notice = match outcome.as_deref() {
+        Some("retried") => Some(("success", "Retried: the new run is opened below.")),
+        Some("stopped") => Some(("success", "The run was stopped.")),
+        Some("failed") => Some((
+            "warning",
+            "Nothing was retried or stopped: the integrations service is unavailable right now. Try again in a moment.",
+        )),
+        _ => None,
+    };
+    let runs = match activity.runs {
+        Ok(page) => view! { <RunList here=here.clone() name page /> }.into_any(),
+        Err(error) => view! {
+            <p class="form-error" role="alert">
+                {format!("The run history could not be loaded: {error}.")}
+            </p>
+        }
+        .into_any(),
+    };
+    let opened = activity.opened.map(|run| match run {
+        Ok(run) => view! { <RunDetail here=here.clone() run /> }.into_any(),
+        Err(error) => view! {
+            <p class="form-error" id="run" role="alert">{format!("That run could not be opened: {error}.")}</p>
+        }
+        .into_any(),
+    });
+    view! {
+        <div class="activity__outcome" role="status">
+            {notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
+        </div>
+        <RunFilterForm here=here.clone() />
+        {runs}
+        {opened}
+    }
+}
+
+/// The status filter: a GET form, so it works without JavaScript.
+#[component]
+fn RunFilterForm(here: Here) -> impl IntoView {
+    view! {
+        <form class="activity__filter" method="get" action=format!("/integrations/{}#activity", here.slug)>
+            <label for="runs-filter">"Show"</label>
+            <select id="runs-filter" name="runs">
+                {RunFilter::ALL
+                    .into_iter()
+                    .map(|(filter, value, label)| {
+                        view! { <option value=value selected=filter == here.filter>{format!("{label} runs")}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <button class="button button--secondary" type="submit">"Show"</button>
+        </form>
+    }
+}
+
+#[component]
+fn RunList(here: Here, name: String, page: ExecutionPage) -> impl IntoView {
+    if page.docs.is_empty() {
+        let text = match here.filter {
+            RunFilter::All => format!("{name} has not run any workflow yet."),
+            _ => "No runs match this filter.".to_owned(),
+        };
+        return view! { <p class="activity__empty">{text}</p> }.into_any();
+    }
+    let now = crate::context::now_unix();
+    let rows = page
+        .docs
+        .iter()
+        .map(|run| {
+            let (label, kind) = run_status(&run.status);
+            let started = run.created_at.clone().unwrap_or_default();
+            let relative = relative_time(&started, now);
+            let duration = match (&run.completed_at, run.status.is_running()) {
+                (_, true) => "running".to_owned(),
+                (Some(end), false) => duration_text(&started, end).unwrap_or_default(),
+                (None, false) => String::new(),
+            };
+            let href = here.href(here.page, Some(&run.id));
+            let workflow = run.associated_workflow.name.clone();
+            let trigger = run.execution_source.clone().unwrap_or_default();
+            view! {
+                <tr>
+                    <td><span class="badge" data-status=kind>{label}</span></td>
+                    <td>{workflow}</td>
+                    <td>{trigger}</td>
+                    <td><time datetime=started.clone() title=started>{relative.clone()}</time></td>
+                    <td>{duration}</td>
+                    <td>
+                        <a href=href>
+                            "View run"
+                            <span class="visually-hidden">{format!(" started {relative}")}</span>
+                        </a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (newer, older) = (
+        page.has_prev_page
+            .then(|| here.href(here.page.saturating_sub(1), None)),
+        page.has_next_page.then(|| here.href(here.page + 1, None)),
+    );
+    let pages = page.total_pages.max(1);
+    view! {
+        <table class="runs">
+            <caption class="visually-hidden">{format!("Workflow runs of {name}, newest first")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Workflow"</th>
+                    <th scope="col">"Trigger"</th>
+                    <th scope="col">"Started"</th>
+                    <th scope="col">"Duration"</th>
+                    <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <nav class="activity__pages" aria-label="Run pages">
+            {newer.map(|href| view! { <a href=href rel="prev">"Newer runs"</a> })}
+            <span>{format!("Page {} of {pages}", page.page.max(1))}</span>
+            {older.map(|href| view! { <a href=href rel="next">"Older runs"</a> })}
+        </nav>
+    }
+    .into_any()
+}
+
+/// One run, opened: its steps, the failing one with what the provider said, and Retry (a run
+/// that failed) or Stop (one still running).
+#[component]
+fn RunDetail(here: Here, run: Execution) -> impl IntoView {
+    let (label, kind) = run_status(&run.status);
+    let started = run.created_at.clone().unwrap_or_default();
+    let relative = relative_time(&started, crate::context::now_unix());
+    let workflow = run.associated_workflow.name.clone();
+    let steps = run
+        .nodes
+        .iter()
+        .map(|node| {
+            let message = node.failed().then(|| {
+                let attempts = node.attempts_made.unwrap_or(1);
+                let tries = if attempts == 1 {
+                    "1 attempt".to_owned()
+                } else {
+                    format!("{attempts} attempts")
+                };
+                let said = node.message().unwrap_or("no message was given");
+                view! { <p class="run__message">{format!("Failed after {tries}: {said}")}</p> }
+            });
+            view! {
+                <li class="run__step" data-failed=node.failed().then_some("")>
+                    <span class="run__step-name">{node.node_name.clone()}</span>
+                    " "
+                    <span class="run__step-status">{format!("({})", node.node_status)}</span>
+                    {message}
+                </li>
+            }
+        })
+        .collect_view();
+    let action = |verb: &'static str, label: String| {
+        let post = format!("/integrations/{}/runs/{}/{verb}", here.slug, run.id);
+        match crate::context::refusal(Change::Run) {
+            Some(why) => view! { <Refused label why id="run-refused" /> }.into_any(),
+            None => view! {
+                <form method="post" action=post>
+                    <button class="button" type="submit">{label}</button>
+                </form>
+            }
+            .into_any(),
+        }
+    };
+    let actions = if run.status.is_failure() {
+        Some(action("rerun", "Retry run".to_owned()))
+    } else if run.status.is_running() {
+        Some(action("stop", "Stop run".to_owned()))
+    } else {
+        None
+    };
+    view! {
+        <div class="run" id="run">
+            <h3>{format!("{workflow}: {label}")}</h3>
+            <p class="run__meta">
+                <span class="badge" data-status=kind>{label}</span>
+                " Started "
+                <time datetime=started.clone() title=started>{relative}</time>
+                {run.execution_source.clone().map(|source| format!(" · {source}"))}
+            </p>
+            <ol class="run__steps" aria-label="Steps">{steps}</ol>
+            <div class="run__actions">
+                {actions}
+                <a class="button button--secondary" href=here.href(here.page, None)>"Close run"</a>
+            </div>
+        </div>
+    }
+}
