@@ -15,7 +15,7 @@ use crate::model::{Change, RunFilter, duration_text, relative_time, run_status};
 /// What the section shows: a page of runs and the run opened, each loaded or failed.
 #[derive(Clone)]
 struct Activity {
-    runs: Result<ExecutionPage, AppError>,
+    runs: Result<std::sync::Arc<ExecutionPage>, AppError>,
     opened: Option<Result<Execution, AppError>>,
 }
 
@@ -178,7 +178,7 @@ fn RunFilterForm(here: Here) -> impl IntoView {
 }
 
 #[component]
-fn RunList(here: Here, name: String, page: ExecutionPage) -> impl IntoView {
+fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> impl IntoView {
     if page.docs.is_empty() {
         let text = match here.filter {
             RunFilter::All => format!("{name} has not run any workflow yet."),

@@ -30,9 +30,11 @@ struct IntegrationParams {
 #[component]
 pub fn IntegrationPage() -> impl IntoView {
     let params = use_params::<IntegrationParams>();
+    // Untracked: the page renders once, on the server; a tracked read could render the whole
+    // detail (and its uncached run history call) again.
     let slug = move || {
         params
-            .read()
+            .read_untracked()
             .as_ref()
             .ok()
             .and_then(|p| p.slug.clone())

@@ -72,6 +72,8 @@ pub struct Caches {
     configs: Cache<cobalt::Config>,
     /// Each account's last run of every app (see `runs`).
     pub(super) last_runs: Cache<Arc<std::collections::BTreeMap<String, crate::model::LastRun>>>,
+    /// Pages of an app's runs, for a few seconds (key: account, slug, filter and page).
+    pub(super) runs: Cache<Arc<cobalt::ExecutionPage>>,
 }
 
 impl Default for Caches {
@@ -82,6 +84,7 @@ impl Default for Caches {
             named_configs: Cache::new(CACHE_CAPACITY),
             configs: Cache::new(CACHE_CAPACITY),
             last_runs: Cache::new(CACHE_CAPACITY),
+            runs: Cache::new(CACHE_CAPACITY),
         }
     }
 }

@@ -15,6 +15,10 @@ use crate::model::{Change, LastRun, RunFilter};
 
 /// Runs a page of the Activity section lists.
 pub const PAGE_SIZE: u32 = 10;
+/// How long a page of runs is served from memory: long enough that a render (or a burst of
+/// reloads) asks Cobalt once, short enough that new runs show on the next visit. A retry or a
+/// stop made here is seen at once (it changes the account's generation).
+const RUNS_TTL: std::time::Duration = std::time::Duration::from_secs(5);
 /// Runs read to find each app's last one: the newest across the account's apps.
 const LAST_RUNS_WINDOW: u32 = 100;
 
@@ -24,20 +28,32 @@ pub fn valid_run_id(id: &str) -> bool {
 }
 
 impl Account<'_> {
-    /// One page (from 1) of the app's runs, newest first. Not cached: runs come and go.
+    /// One page (from 1) of the app's runs, newest first; cached for [`RUNS_TTL`].
     pub async fn runs(
         &self,
         slug: &str,
         filter: RunFilter,
         page: u32,
-    ) -> Result<ExecutionPage, AppError> {
+    ) -> Result<Arc<ExecutionPage>, AppError> {
+        let page = page.max(1);
         let query = ExecutionQuery {
             slugs: vec![slug.to_owned()],
             statuses: filter.statuses(),
-            page: page.max(1),
+            page,
             limit: PAGE_SIZE,
         };
-        self.call(|cobalt, id| cobalt.list_executions(id, &query))
+        let state = self.state();
+        let generation = state.shared.generation(self.id()).await;
+        let key = format!("{}\n{slug}\n{}\n{page}", self.id(), filter.name());
+        state
+            .caches
+            .runs
+            .get_or_load(&key, generation, async {
+                let runs = self
+                    .call(|cobalt, id| cobalt.list_executions(id, &query))
+                    .await?;
+                Ok::<_, CallError>((Arc::new(runs), Instant::now() + RUNS_TTL))
+            })
             .await
             .map_err(AppError::from)
     }

@@ -200,3 +200,32 @@ async fn the_cards_say_when_the_last_run_failed_at_one_cached_call_per_view() {
         "a warm view asks Cobalt nothing"
     );
 }
+
+#[tokio::test]
+async fn views_of_an_app_in_quick_succession_ask_cobalt_for_its_runs_once() {
+    let app = test_app().await;
+    let cookie = signed_in(&app, json!({"sub": "cus_warm"})).await;
+    app.connect_key_based(&cookie, "copper").await;
+    app.get("/integrations/copper", Some(&cookie)).await;
+    let counted = app.admin.counters().await.unwrap();
+    for _ in 0..50 {
+        app.get("/integrations/copper", Some(&cookie)).await;
+    }
+    let now = app.admin.counters().await.unwrap();
+    let runs = "GET /api/v2/public/execution";
+    // Cached for 5 s: the 50 views take a fraction of that (two calls if they straddle it).
+    assert!(now.calls(runs) - counted.calls(runs) <= 1 + 1);
+    // A retry made here shows at once.
+    let page = app
+        .get("/integrations/copper?runs=failed", Some(&cookie))
+        .await;
+    let id = run_ids(&page.body)[0].clone();
+    app.post_form(
+        &format!("/integrations/copper/runs/{id}/rerun"),
+        "",
+        Some(&cookie),
+    )
+    .await;
+    let page = app.get("/integrations/copper", Some(&cookie)).await;
+    assert_eq!(rows(&page.body), 5);
+}
