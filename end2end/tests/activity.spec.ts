@@ -12,7 +12,7 @@ test("a failed run opens to its failing step and message, and Retry starts a new
   await expect(runs.getByRole("row").nth(1)).toContainText("Failed");
 
   await activity.getByLabel("Show").selectOption("failed");
-  await activity.getByRole("button", { name: "Show", exact: true }).click();
+  await activity.getByRole("button", { name: "Apply" }).click();
   await expect(runs.getByRole("row")).toHaveCount(3);
   await runs.getByRole("link", { name: /View run/ }).first().click();
   const run = page.locator("#run");
@@ -22,7 +22,7 @@ test("a failed run opens to its failing step and message, and Retry starts a new
   );
 
   await run.getByRole("button", { name: "Retry run" }).click();
-  await expect(page.getByText("Retried: the new run is opened below.")).toBeVisible();
+  await expect(page.locator("#run").getByText("Retried: this is the new run.")).toBeVisible();
   await expect(page.locator("#run").getByRole("heading", { level: 3 })).toHaveText(/: Completed$/);
   await detail.goto("salesforce");
   await expect(runs.getByRole("row")).toHaveCount(6);

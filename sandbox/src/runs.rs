@@ -111,7 +111,7 @@ pub fn new_run(
             }
         })
         .collect();
-    let finished = !matches!(status, "RUNNING" | "STOPPING");
+    let finished = !is_running(status);
     Execution {
         id: object_id(),
         slug: app.slug.clone(),
@@ -124,6 +124,10 @@ pub fn new_run(
         nodes,
         rerun_of: None,
     }
+}
+
+fn is_running(status: &str) -> bool {
+    matches!(status, "RUNNING" | "STOPPING")
 }
 
 /// A retry of `run`: the same workflow and payload, run again at once (the sandbox's runs
@@ -141,7 +145,7 @@ pub fn rerun(app: &CatalogApp, run: &Execution) -> Execution {
 
 /// Stops a running run; `false` if it was not running.
 pub fn stop(run: &mut Execution) -> bool {
-    if !matches!(run.status.as_str(), "RUNNING" | "STOPPING") {
+    if !is_running(&run.status) {
         return false;
     }
     run.status = "STOPPED".to_owned();

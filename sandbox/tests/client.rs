@@ -108,6 +108,15 @@ fn hubspot_config() -> ConfigPayload {
     }
 }
 
+/// Connects the key-based app Copper for `account` with valid credentials.
+async fn connect_copper(client: &CobaltClient, account: &str) {
+    let credentials = json!({"api_token": "copper-key", "email": "ops@acme.test"});
+    client
+        .save_key_credentials(account, "copper", &credentials)
+        .await
+        .unwrap();
+}
+
 fn api_status(error: &CobaltError) -> u16 {
     error.status().map(|status| status.as_u16()).unwrap_or(0)
 }
@@ -486,11 +495,7 @@ async fn disconnecting_removes_the_connection_and_succeeds_when_nothing_is_conne
     let client = sandbox.client();
     let account = "user_disconnect";
     sandbox.account(&client, account).await;
-    let credentials = json!({"api_token": "copper-key", "email": "ops@acme.test"});
-    client
-        .save_key_credentials(account, "copper", &credentials)
-        .await
-        .unwrap();
+    connect_copper(&client, account).await;
 
     let after = client.disconnect(account, "copper").await.unwrap();
     assert_eq!(after.account_id, account);
@@ -774,11 +779,7 @@ async fn runs_are_seeded_then_listed_newest_first_filtered_read_rerun_and_stoppe
     let client = sandbox.client();
     let account = "user_runs";
     sandbox.account(&client, account).await;
-    let credentials = json!({"api_token": "copper-key", "email": "ops@acme.test"});
-    client
-        .save_key_credentials(account, "copper", &credentials)
-        .await
-        .unwrap();
+    connect_copper(&client, account).await;
     let query = |statuses: Vec<ExecutionStatus>, page: u32, limit: u32| ExecutionQuery {
         slugs: vec!["copper".to_owned()],
         statuses,
@@ -848,11 +849,7 @@ async fn thousands_of_runs_are_paged() {
     let client = sandbox.client();
     let account = "user_many_runs";
     sandbox.account(&client, account).await;
-    let credentials = json!({"api_token": "copper-key", "email": "ops@acme.test"});
-    client
-        .save_key_credentials(account, "copper", &credentials)
-        .await
-        .unwrap();
+    connect_copper(&client, account).await;
     let ids = sandbox
         .admin
         .add_runs(&NewRuns {

@@ -65,13 +65,21 @@ async fn act(
         Err(AppError::NotFound(_)) => {
             return (StatusCode::NOT_FOUND, "That run does not exist.").into_response();
         }
+        // The run is not (or no longer) one this applies to.
+        Err(AppError::Validation(_)) => (id, "unchanged"),
         Err(error) => {
             tracing::info!(%error, "a run could not be retried or stopped");
             (id, "failed")
         }
     };
+    // The new run's id comes from Cobalt: it goes into the address only if it looks like one.
+    let run = if runs::valid_run_id(&run) {
+        format!("run={run}&")
+    } else {
+        String::new()
+    };
     Redirect::to(&format!(
-        "/integrations/{slug}?run={run}&run_outcome={outcome}#run"
+        "/integrations/{slug}?{run}run_outcome={outcome}#run"
     ))
     .into_response()
 }

@@ -124,13 +124,25 @@ fn ActivityView(
     outcome: Option<String>,
 ) -> impl IntoView {
     let notice = match outcome.as_deref() {
-        Some("retried") => Some(("success", "Retried: the new run is opened below.")),
+        Some("retried") => Some(("success", "Retried: this is the new run.")),
         Some("stopped") => Some(("success", "The run was stopped.")),
+        Some("unchanged") => Some((
+            "warning",
+            "Nothing was done: only a failed run can be retried, and only a running one stopped.",
+        )),
         Some("failed") => Some((
             "warning",
             "Nothing was retried or stopped: the integrations service is unavailable right now. Try again in a moment.",
         )),
         _ => None,
+    };
+    // Next to the run it is about (the post lands on it), else above the list.
+    let notice =
+        notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> }.into_any());
+    let (notice_above, notice_in_run) = if activity.opened.is_some() {
+        (None, notice)
+    } else {
+        (notice, None)
     };
     let runs = match activity.runs {
         Ok(page) => view! { <RunList here=here.clone() name page /> }.into_any(),
@@ -142,16 +154,14 @@ fn ActivityView(
         .into_any(),
     };
     let opened = activity.opened.map(|run| match run {
-        Ok(run) => view! { <RunDetail here=here.clone() run /> }.into_any(),
+        Ok(run) => view! { <RunDetail here=here.clone() run notice=notice_in_run /> }.into_any(),
         Err(error) => view! {
             <p class="form-error" id="run" role="alert">{format!("That run could not be opened: {error}.")}</p>
         }
         .into_any(),
     });
     view! {
-        <div class="activity__outcome" role="status">
-            {notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> })}
-        </div>
+        <div class="activity__outcome" role="status">{notice_above}</div>
         <RunFilterForm here=here.clone() />
         {runs}
         {opened}
@@ -172,7 +182,7 @@ fn RunFilterForm(here: Here) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <button class="button button--secondary" type="submit">"Show"</button>
+            <button class="button button--secondary" type="submit">"Apply"</button>
         </form>
     }
 }
@@ -180,6 +190,15 @@ fn RunFilterForm(here: Here) -> impl IntoView {
 #[component]
 fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> impl IntoView {
     if page.docs.is_empty() {
+        if here.page > 1 && page.total_docs > 0 {
+            return view! {
+                <p class="activity__empty">
+                    "No runs on this page. "
+                    <a href=here.href(1, None)>"Back to the newest runs"</a>
+                </p>
+            }
+            .into_any();
+        }
         let text = match here.filter {
             RunFilter::All => format!("{name} has not run any workflow yet."),
             _ => "No runs match this filter.".to_owned(),
@@ -212,7 +231,9 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
                     <td>
                         <a href=href>
                             "View run"
-                            <span class="visually-hidden">{format!(" started {relative}")}</span>
+                            <span class="visually-hidden">
+                                {format!(": {}, {label}, started {relative}", run.associated_workflow.name)}
+                            </span>
                         </a>
                     </td>
                 </tr>
@@ -252,7 +273,7 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
 /// One run, opened: its steps, the failing one with what the provider said, and Retry (a run
 /// that failed) or Stop (one still running).
 #[component]
-fn RunDetail(here: Here, run: Execution) -> impl IntoView {
+fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoView {
     let (label, kind) = run_status(&run.status);
     let started = run.created_at.clone().unwrap_or_default();
     let relative = relative_time(&started, crate::context::now_unix());
@@ -302,6 +323,7 @@ fn RunDetail(here: Here, run: Execution) -> impl IntoView {
     };
     view! {
         <div class="run" id="run">
+            <div role="status">{notice}</div>
             <h3>{format!("{workflow}: {label}")}</h3>
             <p class="run__meta">
                 <span class="badge" data-status=kind>{label}</span>

@@ -31,7 +31,7 @@ struct IntegrationParams {
 pub fn IntegrationPage() -> impl IntoView {
     let params = use_params::<IntegrationParams>();
     // Untracked: the page renders once, on the server; a tracked read could render the whole
-    // detail (and its uncached run history call) again.
+    // detail (and the calls of its sections) again.
     let slug = move || {
         params
             .read_untracked()

@@ -67,7 +67,10 @@ impl Account<'_> {
         let run = self
             .call(|cobalt, account| cobalt.get_execution(account, id))
             .await
-            .map_err(AppError::from)?;
+            .map_err(|error| match AppError::from(error) {
+                AppError::NotFound(_) => AppError::NotFound("that run".into()),
+                other => other,
+            })?;
         if run.associated_application.slug.as_deref() != Some(slug) {
             return Err(AppError::NotFound("that run".into()));
         }
@@ -108,15 +111,15 @@ fn last_of_each(runs: &[Execution]) -> BTreeMap<String, LastRun> {
         let Some(slug) = run.associated_application.slug.clone() else {
             continue;
         };
-        last.entry(slug).or_insert_with(|| {
-            if run.status.is_failure() {
-                LastRun::Failed
-            } else {
-                LastRun::Good {
-                    started_at: run.created_at.clone().unwrap_or_default(),
-                }
-            }
-        });
+        let this = match (&run.created_at, run.status.is_failure()) {
+            (_, true) => LastRun::Failed,
+            (Some(started_at), false) => LastRun::Good {
+                started_at: started_at.clone(),
+            },
+            // No time to show: the card says nothing of it.
+            (None, false) => continue,
+        };
+        last.entry(slug).or_insert(this);
     }
     last
 }
@@ -130,7 +133,11 @@ pub async fn rerun(
 ) -> Result<String, AppError> {
     identity.may(Change::Run)?;
     let account = state.account(identity);
-    account.run(slug, id).await?;
+    if !account.run(slug, id).await?.status.is_failure() {
+        return Err(AppError::Validation(
+            "only a failed run can be retried".into(),
+        ));
+    }
     account
         .change(|cobalt, account| cobalt.rerun_execution(account, id))
         .await
@@ -147,7 +154,9 @@ pub async fn stop(
 ) -> Result<(), AppError> {
     identity.may(Change::Run)?;
     let account = state.account(identity);
-    account.run(slug, id).await?;
+    if !account.run(slug, id).await?.status.is_running() {
+        return Err(AppError::Validation("the run had already ended".into()));
+    }
     account
         .change(|cobalt, account| cobalt.stop_execution(account, id))
         .await

@@ -10,6 +10,7 @@ use crate::error::ApiError;
 use crate::extract::QueryParams;
 use crate::runs;
 use crate::state::SandboxState;
+use crate::store::{Account, Execution};
 use crate::views::account_not_found;
 
 /// Most runs one page returns.
@@ -46,49 +47,48 @@ pub async fn list(
     {
         return Err(ApiError::bad_request(format!("unknown status {bad}")));
     }
-    seeded(&state, &scope)?;
-    let data = state.read();
-    let account = data
-        .account(&scope.environment, &scope.account_id)
-        .ok_or_else(|| account_not_found(&scope))?;
-    let mut matching: Vec<_> = account
-        .executions
-        .iter()
-        .filter(|run| slugs.as_ref().is_none_or(|slugs| slugs.contains(&run.slug)))
-        .filter(|run| {
-            statuses
-                .as_ref()
-                .is_none_or(|statuses| statuses.contains(&run.status))
-        })
-        .filter(|run| {
-            query
-                .get("workflow_id")
-                .is_none_or(|id| id == run.workflow_id)
-        })
-        .filter(|run| query.get("execution_id").is_none_or(|id| id == run.id))
-        .collect();
-    if !query.flag("sortAsc") {
-        matching.reverse();
-    }
-    let total = matching.len();
-    let pages = total.div_ceil(limit);
-    let docs: Vec<Value> = matching
-        .into_iter()
-        .skip((page - 1) * limit)
-        .take(limit)
-        .map(|run| runs::summary(run, state.catalog().get(&run.slug), &scope.account_id))
-        .collect();
-    Ok(Json(json!({
-        "docs": docs,
-        "totalDocs": total,
-        "limit": limit,
-        "page": page,
-        "totalPages": pages,
-        "hasPrevPage": page > 1,
-        "hasNextPage": page < pages,
-        "prevPage": (page > 1).then(|| page - 1),
-        "nextPage": (page < pages).then(|| page + 1),
-    })))
+    with_account(&state, &scope, |account| {
+        let mut matching: Vec<_> = account
+            .executions
+            .iter()
+            .filter(|run| slugs.as_ref().is_none_or(|slugs| slugs.contains(&run.slug)))
+            .filter(|run| {
+                statuses
+                    .as_ref()
+                    .is_none_or(|statuses| statuses.contains(&run.status))
+            })
+            .filter(|run| {
+                query
+                    .get("workflow_id")
+                    .is_none_or(|id| id == run.workflow_id)
+            })
+            .filter(|run| query.get("execution_id").is_none_or(|id| id == run.id))
+            .collect();
+        // Oldest first by start (stable: runs of the same instant keep their order), then as asked.
+        matching.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        if !query.flag("sortAsc") {
+            matching.reverse();
+        }
+        let total = matching.len();
+        let pages = total.div_ceil(limit);
+        let docs: Vec<Value> = matching
+            .into_iter()
+            .skip((page - 1).saturating_mul(limit))
+            .take(limit)
+            .map(|run| runs::summary(run, state.catalog().get(&run.slug), &scope.account_id))
+            .collect();
+        Ok(Json(json!({
+            "docs": docs,
+            "totalDocs": total,
+            "limit": limit,
+            "page": page,
+            "totalPages": pages,
+            "hasPrevPage": page > 1,
+            "hasNextPage": page < pages,
+            "prevPage": (page > 1).then(|| page - 1),
+            "nextPage": (page < pages).then(|| page + 1),
+        })))
+    })
 }
 
 /// `GET /api/v2/public/execution/{id}`: one run with its steps.
@@ -97,18 +97,14 @@ pub async fn get(
     scope: AccountScope,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    seeded(&state, &scope)?;
-    let data = state.read();
-    let account = data
-        .account(&scope.environment, &scope.account_id)
-        .ok_or_else(|| account_not_found(&scope))?;
-    let run = account
-        .executions
-        .iter()
-        .find(|run| run.id == id)
-        .ok_or_else(|| run_not_found(&id))?;
-    let app = state.catalog().get(&run.slug);
-    Ok(Json(runs::detail(run, app, &scope.account_id)))
+    with_run(&state, &scope, &id, |run| {
+        Ok(runs::detail(
+            run,
+            state.catalog().get(&run.slug),
+            &scope.account_id,
+        ))
+    })
+    .map(Json)
 }
 
 /// `POST /api/v2/public/execution/{id}/rerun`: runs the workflow again with the same payload;
@@ -118,25 +114,16 @@ pub async fn rerun(
     scope: AccountScope,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    seeded(&state, &scope)?;
-    let again = {
-        let mut data = state.write();
-        let account = data
-            .account_mut(&scope.environment, &scope.account_id)
-            .ok_or_else(|| account_not_found(&scope))?;
-        let run = account
-            .executions
-            .iter()
-            .find(|run| run.id == id)
-            .ok_or_else(|| run_not_found(&id))?;
+    let again = with_account(&state, &scope, |account| {
+        let run = find(account, &id)?;
         let app = state
             .catalog()
             .get(&run.slug)
             .ok_or_else(|| run_not_found(&id))?;
         let again = runs::rerun(app, run);
         account.executions.push(again.clone());
-        again
-    };
+        Ok(again)
+    })?;
     state.persist().await;
     Ok(Json(json!({ "id": again.id, "status": again.status })))
 }
@@ -147,25 +134,19 @@ pub async fn stop(
     scope: AccountScope,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    seeded(&state, &scope)?;
-    let view = {
-        let mut data = state.write();
-        let account = data
-            .account_mut(&scope.environment, &scope.account_id)
-            .ok_or_else(|| account_not_found(&scope))?;
-        let run = account
-            .executions
-            .iter_mut()
-            .find(|run| run.id == id)
-            .ok_or_else(|| run_not_found(&id))?;
+    let view = with_run(&state, &scope, &id, |run| {
         if !runs::stop(run) {
             return Err(ApiError::bad_request(format!(
                 "Execution {id} is not running ({})",
                 run.status
             )));
         }
-        runs::summary(run, state.catalog().get(&run.slug), &scope.account_id)
-    };
+        Ok(runs::summary(
+            run,
+            state.catalog().get(&run.slug),
+            &scope.account_id,
+        ))
+    })?;
     state.persist().await;
     Ok(Json(view))
 }
@@ -203,14 +184,44 @@ pub async fn workflows(
     )
 }
 
-/// Writes the seeded history of the account's connected apps that have none yet.
-fn seeded(state: &SandboxState, scope: &AccountScope) -> Result<(), ApiError> {
+/// Runs `f` on the account, under the write lock, after writing the seeded history of its
+/// connected apps that have none yet.
+fn with_account<T>(
+    state: &SandboxState,
+    scope: &AccountScope,
+    f: impl FnOnce(&mut Account) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     let mut data = state.write();
     let account = data
         .account_mut(&scope.environment, &scope.account_id)
         .ok_or_else(|| account_not_found(scope))?;
     runs::seed(account, state.catalog());
-    Ok(())
+    f(account)
+}
+
+/// Runs `f` on the account's run `id` (404 if it has none of that id).
+fn with_run<T>(
+    state: &SandboxState,
+    scope: &AccountScope,
+    id: &str,
+    f: impl FnOnce(&mut Execution) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    with_account(state, scope, |account| {
+        let run = account
+            .executions
+            .iter_mut()
+            .find(|run| run.id == id)
+            .ok_or_else(|| run_not_found(id))?;
+        f(run)
+    })
+}
+
+fn find<'a>(account: &'a Account, id: &str) -> Result<&'a Execution, ApiError> {
+    account
+        .executions
+        .iter()
+        .find(|run| run.id == id)
+        .ok_or_else(|| run_not_found(id))
 }
 
 fn run_not_found(id: &str) -> ApiError {

@@ -76,7 +76,7 @@ async fn a_failed_run_opens_to_its_failing_step_and_retry_starts_a_new_run() {
     let new = run_ids(&to)[0].clone();
     assert_ne!(new, id);
     let page = app.get(&to, Some(&cookie)).await;
-    assert!(page.body.contains("Retried: the new run is opened below."));
+    assert!(page.body.contains("Retried: this is the new run."));
     assert_eq!(rows(&page.body), 5);
     assert_eq!(run_ids(&page.body)[0], new, "the retry is the newest run");
 }
@@ -129,6 +129,22 @@ async fn stop_ends_a_running_run_and_a_viewer_may_neither_retry_nor_stop() {
     assert!(to.contains("run_outcome=stopped"), "{to}");
     let page = app.get(&to, Some(&cookie)).await;
     assert!(page.body.contains("The run was stopped."));
+    let again = app
+        .post_form(
+            &format!("/integrations/slack/runs/{id}/stop"),
+            "",
+            Some(&cookie),
+        )
+        .await;
+    let to = again.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        to.contains("run_outcome=unchanged"),
+        "a stopped run is not stopped twice: {to}"
+    );
+    let beyond = app
+        .get("/integrations/slack?runs_page=9", Some(&cookie))
+        .await;
+    assert!(beyond.body.contains("No runs on this page."));
     assert!(page.body.contains(": Stopped</h3>"), "{}", page.body);
 }
 
