@@ -109,6 +109,7 @@ test("every open tab follows the connection: an expiry and a disconnect show wit
   await detail.goto("/integrations/hubspot");
   await page.reload();
   await Promise.all([live(marketplace.page), live(detail), live(page)]);
+  await expect(marketplace.app("HubSpot").locator(".card__run")).toHaveText(/^Last run /);
 
   // Expired at Cobalt (the sandbox's admin API): both tabs say so within 2 seconds.
   await expireConnection(account, "hubspot");
@@ -126,9 +127,11 @@ test("every open tab follows the connection: an expiry and a disconnect show wit
   await expect(page).toHaveURL(/status=disconnected/);
   await expect(card.locator(".badge")).toHaveCount(0, { timeout: 2000 });
   await expect(card.getByRole("link", { name: /^Connect/ })).toBeVisible();
+  await expect(card.locator(".card__run")).toHaveCount(0);
   await expect(detail.locator(".detail__status")).toHaveText("Not connected", { timeout: 2000 });
   await expect(detail.getByText("HubSpot was disconnected.")).toBeVisible();
   await expect(detail.locator("#configuration")).toBeHidden();
+  await expect(detail.locator("#activity")).toBeHidden();
   await expect(detail.getByRole("link", { name: "Connect HubSpot" })).toBeVisible();
 });
 

@@ -49,7 +49,7 @@ fn FollowBadge(children: Children) -> impl IntoView {
 /// changes behind the page (another tab, Cobalt), it says so and offers what comes next:
 /// Reconnect or Connect (`/integrations/{slug}/connect`, the flow that works everywhere), or a
 /// reload once it is connected again. Sections that no longer apply (configuration,
-/// disconnect) are hidden.
+/// disconnect, activity) are hidden.
 #[component]
 pub fn LiveStatus(slug: String, name: String, status: ConnectionStatus) -> impl IntoView {
     view! {
@@ -96,7 +96,7 @@ fn show_status(
     let _ = line.set_attribute("data-status", now.name());
     line.set_text_content(Some(now.sentence()));
     let hide = now == ConnectionStatus::Available;
-    for section in ["configuration", "disconnect"] {
+    for section in ["configuration", "disconnect", "activity"] {
         if let Some(element) = document().get_element_by_id(section) {
             let _ = match hide {
                 true => element.set_attribute("hidden", ""),

@@ -403,9 +403,15 @@ mod grid {
         })
     }
 
-    /// The card's status badge and primary action, as the server renders them for its status.
+    /// The card's status badge and primary action, as the server renders them for its status;
+    /// a disconnected app's card says nothing of its runs any more.
     fn restyle(element: &Element, card: &IntegrationCard) {
         let _ = element.set_attribute("data-status", card.status.name());
+        if card.status == ConnectionStatus::Available
+            && let Some(runs) = find::<Element>(element, ".card__run")
+        {
+            runs.remove();
+        }
         if let Some(head) = find::<Element>(element, ".card__head") {
             set_badge(&head, card.status);
         }
