@@ -115,11 +115,16 @@ test("the host's theme message switches the theme at once and for the next pages
 test("an expiring session is renewed by the SDK without a reload", async ({ page }) => {
   // A 10 s session: `session-expiring` comes at 5 s, and the SDK answers with a fresh token.
   const { tab } = await openHost(page, { ttl: "10" });
+  // The first session began before the tab said `ready`: it ends within 10 s of now (the
+  // cookie's expiry is in whole seconds, hence the margin).
+  const firstSessionEnds = Date.now() + 11_000;
+  const renewal = page.waitForResponse((response) => response.url().endsWith("/embed/session"));
   const frame = page.frames().find((f) => f.url().includes("/integrations"))!;
   await frame.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
   await waitForEvent(page, (event) => event.type === "session-expiring");
-  // The first session would have ended by now; the renewed one holds, in the same document.
-  await page.waitForTimeout(6_000);
+  expect((await renewal).ok()).toBe(true);
+  // What is tested is that the session outlives its first end: wait for that moment.
+  await expect.poll(() => Date.now(), { timeout: 15_000 }).toBeGreaterThan(firstSessionEnds);
   expect(await frame.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
   expect((await events(page)).filter((event) => event.type === "session-expired")).toEqual([]);
   await page.getByRole("button", { name: "Open HubSpot" }).click();

@@ -120,6 +120,24 @@ pub async fn set_rate_limit(
     Ok(Json(runtime.rate_limit.settings()))
 }
 
+/// The account an admin call names (in the key's environment) and the catalog's app `slug`.
+fn account_app<'a>(
+    state: &'a SandboxState,
+    key: ApiKey,
+    linked_account_id: String,
+    slug: &str,
+) -> Result<(AccountScope, &'a crate::catalog::CatalogApp), ApiError> {
+    let app = state
+        .catalog()
+        .get(slug)
+        .ok_or_else(|| app_not_found(slug))?;
+    let scope = AccountScope {
+        environment: key.environment,
+        account_id: linked_account_id,
+    };
+    Ok((scope, app))
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpireConnection {
@@ -134,14 +152,7 @@ pub async fn expire_connection(
     key: ApiKey,
     JsonBody(body): JsonBody<ExpireConnection>,
 ) -> Result<Json<Application>, ApiError> {
-    let scope = AccountScope {
-        environment: key.environment,
-        account_id: body.linked_account_id,
-    };
-    let app = state
-        .catalog()
-        .get(&body.slug)
-        .ok_or_else(|| app_not_found(&body.slug))?;
+    let (scope, app) = account_app(&state, key, body.linked_account_id, &body.slug)?;
     let view = {
         let mut data = state.write();
         let account = data
@@ -201,14 +212,7 @@ pub async fn add_runs(
     if !(1..=10_000).contains(&count) {
         return Err(ApiError::bad_request("count: 1 to 10000"));
     }
-    let scope = AccountScope {
-        environment: key.environment,
-        account_id: body.linked_account_id,
-    };
-    let app = state
-        .catalog()
-        .get(&body.slug)
-        .ok_or_else(|| app_not_found(&body.slug))?;
+    let (scope, app) = account_app(&state, key, body.linked_account_id, &body.slug)?;
     let ids: Vec<String> = {
         let mut data = state.write();
         let account = data
