@@ -38,6 +38,9 @@ async function firstLoad(page: Page, path: string, budgetBytes: number) {
     const kind = kindOf(response.url(), response.headers()["content-type"] ?? "");
     if (kind && response.status() === 200) bodies.push({ kind, url: response.url(), body: response.body() });
   };
+  // From a blank page: responses still arriving for the page before (the sign-up's
+  // redirect target) would be counted, and their bodies are gone once it is left.
+  await page.goto("about:blank");
   page.on("response", record);
   await page.goto(path);
   await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
