@@ -7,6 +7,7 @@ use connect::FieldProblem;
 pub mod config_form;
 pub mod connect;
 mod display;
+pub mod history;
 pub mod marketplace;
 
 pub use display::{duration_text, identifier_text, relative_time};

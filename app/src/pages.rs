@@ -9,6 +9,7 @@ mod activity;
 mod configuration;
 mod disconnect;
 mod embed;
+mod history;
 mod integration;
 mod integrations;
 mod not_found;

@@ -8,6 +8,7 @@ pub mod configure;
 pub mod connect;
 pub mod embed;
 pub mod headers;
+pub mod history;
 pub mod identity;
 pub mod limits;
 pub mod live;

@@ -36,6 +36,7 @@ pub use error::{ApiError, CobaltError};
 use retry::RetryPolicy;
 pub use secret::SecretToken;
 
+use crate::audit::AuditPage;
 use crate::{
     Application, AuthUrl, Config, ConfigPayload, ConfigRef, Execution, ExecutionPage,
     ExecutionQuery, FieldOptions, FieldValuePayload, LinkedAccount, LinkedAccountPayload, Message,
@@ -433,6 +434,21 @@ impl CobaltClient {
             .await
     }
 
+    /// `GET /api/v1/audit/public/audit-logs`: the newest `limit` (at most 200) entries of the
+    /// account's audit log of the last 30 days, newest first.
+    pub async fn list_audit_logs(
+        &self,
+        linked_account_id: &str,
+        limit: u32,
+    ) -> Result<AuditPage, CobaltError> {
+        let mut url = self.url_under(&["api", "v1", "audit", "public"], &["audit-logs"])?;
+        url.query_pairs_mut()
+            .append_pair("page", "1")
+            .append_pair("limit", &limit.clamp(1, 200).to_string());
+        self.send(Call::new(Method::GET, url, Retry::Idempotent).account(linked_account_id))
+            .await
+    }
+
     /// `GET /api/v2/public/execution/{id}`: one run with its steps.
     pub async fn get_execution(
         &self,
@@ -509,11 +525,15 @@ impl CobaltClient {
 
     /// `{base}/api/v2/public/{segments…}`, each segment percent-encoded.
     fn url(&self, segments: &[&str]) -> Result<Url, CobaltError> {
+        self.url_under(&["api", "v2", "public"], segments)
+    }
+
+    fn url_under(&self, prefix: &[&str], segments: &[&str]) -> Result<Url, CobaltError> {
         let mut url = self.inner.base_url.clone();
         url.path_segments_mut()
             .map_err(|()| CobaltError::Config("base_url cannot take a path".to_owned()))?
             .pop_if_empty()
-            .extend(["api", "v2", "public"])
+            .extend(prefix)
             .extend(segments);
         Ok(url)
     }

@@ -7,6 +7,7 @@
 
 mod account;
 mod application;
+mod audit;
 #[cfg(feature = "client")]
 mod client;
 mod config;
@@ -23,6 +24,7 @@ pub use account::{
 pub use application::{
     AppVersion, Application, AuthType, ConnectedAccount, ConnectionStatus, InputField, InputOption,
 };
+pub use audit::{AuditActor, AuditEntry, AuditPage};
 #[cfg(feature = "client")]
 pub use client::{ApiError, ClientConfig, CobaltClient, CobaltError, FieldLocation, SecretToken};
 pub use config::{

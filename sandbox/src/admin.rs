@@ -244,6 +244,8 @@ struct TokenCount {
 struct ExpireConnection<'a> {
     linked_account_id: &'a str,
     slug: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
 }
 
 /// Runs to add to an account's history (`POST /_sandbox/executions`).
@@ -352,10 +354,12 @@ impl AdminClient {
         &self,
         linked_account_id: &str,
         slug: &str,
+        reason: Option<&str>,
     ) -> Result<Application, AdminError> {
         let body = ExpireConnection {
             linked_account_id,
             slug,
+            reason,
         };
         self.json(Method::POST, "/_sandbox/connections/expire", Some(&body))
             .await

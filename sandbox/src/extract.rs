@@ -56,6 +56,12 @@ impl QueryParams {
             .map(|(_, value)| value.as_str())
     }
 
+    /// A comma-separated list (`slug=a,b`), trimmed.
+    pub fn list(&self, name: &str) -> Option<Vec<String>> {
+        self.get(name)
+            .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
+    }
+
     /// `true` only for the literal `true` (case-insensitive), as Cobalt's boolean flags.
     pub fn flag(&self, name: &str) -> bool {
         self.get(name)

@@ -4,11 +4,13 @@ mod accounts;
 mod admin;
 mod applications;
 mod assets;
+mod audit;
 mod configs;
 mod connect;
 mod consent;
 mod executions;
 mod org;
+mod paging;
 mod tokens;
 
 use axum::Router;
@@ -138,6 +140,7 @@ fn config_routes() -> Router<SandboxState> {
         )
         .route("/api/v2/public/execution/{id}/stop", post(executions::stop))
         .route("/api/v2/public/workflow", get(executions::workflows))
+        .route("/api/v1/audit/public/audit-logs", get(audit::list))
         .route(
             "/api/v2/public/slug/{slug}/config/{config_id}/workflows/{workflow_id}",
             patch(configs::toggle_workflow::<AccountScope>),

@@ -81,6 +81,32 @@ pub struct Account {
     /// The apps whose seeded run history was written (once per app, on first read).
     #[serde(default)]
     pub seeded_runs: std::collections::BTreeSet<String>,
+    /// What happened to the account's connections and configs, oldest first (the newest
+    /// [`AUDIT_KEPT`] entries).
+    #[serde(default)]
+    pub audit: Vec<AuditEntry>,
+}
+
+/// Audit entries an account keeps.
+pub const AUDIT_KEPT: usize = 1_000;
+
+/// One entry of an account's audit log: the shape is ours (Cobalt's is not published), see
+/// `sandbox/README.md`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: String,
+    /// `connection.created`, `connection.expired`, `connection.deleted`,
+    /// `configuration.updated`, `configuration.deleted`, `workflow.enabled` or
+    /// `workflow.disabled`.
+    pub event: String,
+    pub slug: String,
+    /// The linked account's name when it acted; `None` for the provider or Cobalt.
+    pub actor: Option<String>,
+    /// Why, when the provider said (an expiry).
+    pub reason: Option<String>,
+    /// What it acted on: the config id, the workflow's name.
+    pub target: Option<String>,
+    pub created_at: String,
 }
 
 impl Account {
@@ -99,6 +125,31 @@ impl Account {
             configs: BTreeMap::new(),
             executions: Vec::new(),
             seeded_runs: std::collections::BTreeSet::new(),
+            audit: Vec::new(),
+        }
+    }
+
+    /// Adds an entry to the audit log, in the account's name unless `by_account` is false
+    /// (the provider or Cobalt did it).
+    pub fn record(
+        &mut self,
+        event: &str,
+        slug: &str,
+        by_account: bool,
+        detail: (Option<String>, Option<String>),
+    ) {
+        let (reason, target) = detail;
+        self.audit.push(AuditEntry {
+            id: object_id(),
+            event: event.to_owned(),
+            slug: slug.to_owned(),
+            actor: by_account.then(|| self.name.clone().unwrap_or_else(|| self.account_id.clone())),
+            reason,
+            target,
+            created_at: iso_now(),
+        });
+        if self.audit.len() > AUDIT_KEPT {
+            self.audit.drain(..self.audit.len() - AUDIT_KEPT);
         }
     }
 
@@ -146,6 +197,7 @@ impl Account {
                 status: ConnectionStatus::Active,
             },
         );
+        self.record("connection.created", slug, true, (None, None));
         self.touch();
     }
 
@@ -158,6 +210,7 @@ impl Account {
         if matches {
             self.connections.remove(slug);
             self.configs.remove(slug);
+            self.record("connection.deleted", slug, true, (None, None));
             self.touch();
         }
         matches

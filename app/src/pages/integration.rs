@@ -10,6 +10,7 @@ use leptos_router::{
 
 use super::activity::ActivitySection;
 use super::configuration::ConfigurationSection;
+use super::history::ConnectionHistory;
 use crate::api::get_integration;
 use crate::components::{
     CredentialFields, CredentialsForm, DisconnectDialog, DisconnectSummary, ErrorList, LiveBadge,
@@ -42,11 +43,12 @@ pub fn IntegrationPage() -> impl IntoView {
     };
     // `?status=` marks the return from a connection (popup or redirect): Cobalt changed behind
     // our cache, so this render reads it afresh (at most every few seconds: anyone can add it).
-    let (outcome, config_id, config_notice) = use_query_map().with_untracked(|q| {
+    let (outcome, config_id, config_notice, history) = use_query_map().with_untracked(|q| {
         (
             q.get("status"),
             q.get("config").filter(|id| !id.is_empty()),
             config_notice(|name| q.get(name)),
+            q.get("history").is_some(),
         )
     });
     view! {
@@ -81,7 +83,7 @@ pub fn IntegrationPage() -> impl IntoView {
                             }
                             get_integration(slug)
                                 .await
-                                .map(|app| view! { <Detail app outcome config_id notice /> })
+                                .map(|app| view! { <Detail app outcome config_id notice history /> })
                         })
                     }}
                 </ErrorBoundary>
@@ -96,6 +98,7 @@ fn Detail(
     outcome: Option<String>,
     config_id: Option<String>,
     notice: Option<(&'static str, String)>,
+    history: bool,
 ) -> impl IntoView {
     let Some(card) = IntegrationCard::from_application(&app) else {
         return view! { <p>"This integration has no address."</p> }.into_any();
@@ -126,7 +129,7 @@ fn Detail(
             <ul class="card__tags" aria-label="Categories">
                 {card.tags.iter().map(|tag| view! { <li class="tag">{tag.clone()}</li> }).collect_view()}
             </ul>
-            <ConnectionSection app card />
+            <ConnectionSection app card history />
             {(status != ConnectionStatus::Available).then(|| view! {
                 <ConfigurationSection slug=slug.clone() config_id notice />
                 <ActivitySection slug name=app_name />
@@ -200,7 +203,11 @@ fn outcome_banner(outcome: Option<&str>, card: &IntegrationCard) -> Option<(&'st
 
 /// The connection: its status, the connected accounts, and Connect or Reconnect.
 #[component]
-fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl IntoView {
+fn ConnectionSection(
+    app: cobalt::Application,
+    card: IntegrationCard,
+    history: bool,
+) -> impl IntoView {
     let auth = match app.auth_type.as_ref().map(|a| a.as_str()) {
         Some("oauth2") => "OAuth",
         Some("keybased") => "API key",
@@ -253,9 +260,10 @@ fn ConnectionSection(app: cobalt::Application, card: IntegrationCard) -> impl In
                     Some(why) => Either::Left(view! {
                         <Refused label=format!("Disconnect {name}") why id="disconnect-refused" />
                     }),
-                    None => Either::Right(view! { <DisconnectSection slug name /> }),
+                    None => Either::Right(view! { <DisconnectSection slug=slug.clone() name /> }),
                 }
             })}
+            <ConnectionHistory slug open=history || status == ConnectionStatus::NeedsReconnect />
         </section>
     }
     .into_any()

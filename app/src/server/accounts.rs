@@ -74,6 +74,8 @@ pub struct Caches {
     pub(super) last_runs: Cache<Arc<std::collections::BTreeMap<String, crate::model::LastRun>>>,
     /// Pages of an app's runs, for a few seconds (key: account, slug, filter and page).
     pub(super) runs: Cache<Arc<cobalt::ExecutionPage>>,
+    /// Each account's audit log (see `history`).
+    pub(super) audit: Cache<Arc<Vec<cobalt::AuditEntry>>>,
 }
 
 impl Default for Caches {
@@ -85,6 +87,7 @@ impl Default for Caches {
             configs: Cache::new(CACHE_CAPACITY),
             last_runs: Cache::new(CACHE_CAPACITY),
             runs: Cache::new(CACHE_CAPACITY),
+            audit: Cache::new(CACHE_CAPACITY),
         }
     }
 }

@@ -143,15 +143,26 @@ fn account_app<'a>(
 pub struct ExpireConnection {
     linked_account_id: String,
     slug: String,
+    /// What the provider said, kept in the audit log (at most 500 characters).
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 /// `POST /_sandbox/connections/expire`: the connection needs re-authorization
-/// (`reauth_required: true`, status `expired`) and Connection Expired is sent.
+/// (`reauth_required: true`, status `expired`), the audit log records it with the reason,
+/// and Connection Expired is sent.
 pub async fn expire_connection(
     State(state): State<SandboxState>,
     key: ApiKey,
     JsonBody(body): JsonBody<ExpireConnection>,
 ) -> Result<Json<Application>, ApiError> {
+    if body
+        .reason
+        .as_ref()
+        .is_some_and(|reason| reason.chars().count() > 500)
+    {
+        return Err(ApiError::bad_request("reason: at most 500 characters"));
+    }
     let (scope, app) = account_app(&state, key, body.linked_account_id, &body.slug)?;
     let view = {
         let mut data = state.write();
@@ -166,6 +177,7 @@ pub async fn expire_connection(
         })?;
         connection.status = ConnectionStatus::Expired;
         connection.updated_at = iso_now();
+        account.record("connection.expired", &app.slug, false, (body.reason, None));
         account.touch();
         application(&state, app, account)
     };

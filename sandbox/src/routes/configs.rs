@@ -170,7 +170,10 @@ pub async fn update<S: Scoped>(
         let live = connected(account, &app.slug);
         let target = stored_mut(account, &app.slug, &config_id)?;
         *target = apply_update(app, target, &payload)?;
-        render(app, &config_id, target, live, with_options(&headers))
+        let config = render(app, &config_id, target, live, with_options(&headers));
+        let target = Some(config_id.clone());
+        account.record("configuration.updated", &app.slug, true, (None, target));
+        config
     };
     state.persist().await;
     Ok(Json(config))
@@ -201,6 +204,8 @@ pub async fn delete<S: Scoped>(
         if configs.is_empty() {
             account.configs.remove(&app.slug);
         }
+        let target = Some(config_id.clone());
+        account.record("configuration.deleted", &app.slug, true, (None, target));
     }
     state.persist().await;
     Ok(Json(Message {
@@ -255,7 +260,8 @@ pub async fn toggle_workflow<S: Scoped>(
             .entry(workflow.id.clone())
             .or_default()
             .enabled = toggle.enabled;
-        app.workflows
+        let workflows = app
+            .workflows
             .iter()
             .map(|workflow| WorkflowSummary {
                 id: workflow.id.clone(),
@@ -266,7 +272,13 @@ pub async fn toggle_workflow<S: Scoped>(
                     .get(&workflow.id)
                     .map_or(workflow.enabled, |state| state.enabled),
             })
-            .collect()
+            .collect();
+        let event = match toggle.enabled {
+            true => "workflow.enabled",
+            false => "workflow.disabled",
+        };
+        account.record(event, &app.slug, true, (None, Some(workflow.name.clone())));
+        workflows
     };
     state.persist().await;
     Ok(Json(WorkflowsResponse { workflows }))

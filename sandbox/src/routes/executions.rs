@@ -24,22 +24,8 @@ pub async fn list(
     scope: AccountScope,
     query: QueryParams,
 ) -> Result<Json<Value>, ApiError> {
-    let number = |name: &str, default: usize| -> Result<usize, ApiError> {
-        query.get(name).map_or(Ok(default), |raw| {
-            raw.parse::<usize>()
-                .ok()
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| ApiError::bad_request(format!("{name} must be a positive number")))
-        })
-    };
-    let page = number("page", 1)?;
-    let limit = number("limit", 10)?.min(MAX_LIMIT);
-    let any_of = |name: &str| -> Option<Vec<String>> {
-        query
-            .get(name)
-            .map(|list| list.split(',').map(|s| s.trim().to_owned()).collect())
-    };
-    let (slugs, statuses) = (any_of("slug"), any_of("status"));
+    let asked = super::paging::asked(&query, 10, MAX_LIMIT)?;
+    let (slugs, statuses) = (query.list("slug"), query.list("status"));
     if let Some(bad) = statuses
         .iter()
         .flatten()
@@ -69,25 +55,11 @@ pub async fn list(
         if !query.flag("sortAsc") {
             matching.reverse();
         }
-        let total = matching.len();
-        let pages = total.div_ceil(limit);
-        let docs: Vec<Value> = matching
-            .into_iter()
-            .skip((page - 1).saturating_mul(limit))
-            .take(limit)
-            .map(|run| runs::summary(run, state.catalog().get(&run.slug), &scope.account_id))
-            .collect();
-        Ok(Json(json!({
-            "docs": docs,
-            "totalDocs": total,
-            "limit": limit,
-            "page": page,
-            "totalPages": pages,
-            "hasPrevPage": page > 1,
-            "hasNextPage": page < pages,
-            "prevPage": (page > 1).then(|| page - 1),
-            "nextPage": (page < pages).then(|| page + 1),
-        })))
+        Ok(Json(super::paging::page(
+            matching.into_iter(),
+            asked,
+            |run| runs::summary(run, state.catalog().get(&run.slug), &scope.account_id),
+        )))
     })
 }
 

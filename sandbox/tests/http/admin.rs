@@ -317,7 +317,10 @@ async fn the_typed_admin_client_reads_and_switches_what_the_routes_answer() {
     assert_eq!(admin.clear_faults().await.unwrap(), 1);
 
     sandbox.consent(&token, "hubspot", "allow").await;
-    let app = admin.expire_connection("user_1", "hubspot").await.unwrap();
+    let app = admin
+        .expire_connection("user_1", "hubspot", None)
+        .await
+        .unwrap();
     assert!(app.connected && app.reauth_required, "{app:?}");
     hooks.events(2, KEY).await;
     let log = admin.webhooks().await.unwrap();
@@ -359,7 +362,7 @@ async fn the_typed_admin_client_reads_and_switches_what_the_routes_answer() {
 
     // A refusal carries the status and the sandbox's own message.
     let refused = admin
-        .expire_connection("user_1", "slack")
+        .expire_connection("user_1", "slack", None)
         .await
         .unwrap_err();
     assert_eq!(refused.status(), Some(404));

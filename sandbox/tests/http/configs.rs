@@ -283,7 +283,7 @@ async fn dynamic_options_are_field_errors_until_the_app_is_connected() {
 
     sandbox
         .admin
-        .expire_connection("user_1", "slack")
+        .expire_connection("user_1", "slack", None)
         .await
         .unwrap();
     let expired = sandbox.config(&token, "slack").await;

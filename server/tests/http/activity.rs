@@ -245,3 +245,89 @@ async fn views_of_an_app_in_quick_succession_ask_cobalt_for_its_runs_once() {
     let page = app.get("/integrations/copper", Some(&cookie)).await;
     assert_eq!(rows(&page.body), 5);
 }
+
+/// The texts of the connection history's entries, newest first, and who made them.
+fn history(html: &str) -> Vec<String> {
+    let Some(list) = html.split(r#"class="history__events""#).nth(1) else {
+        return Vec::new();
+    };
+    let list = list.split("</ol>").next().unwrap();
+    list.split(r#"class="history__what">"#)
+        .skip(1)
+        .map(|entry| {
+            let what = entry.split('<').next().unwrap();
+            let by = entry
+                .split(" · by ")
+                .nth(1)
+                .and_then(|rest| rest.split('<').next())
+                .unwrap_or("-");
+            format!("{what} ({by})")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn connection_history_lists_each_change_with_who_made_it_and_the_providers_reason() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let id = app.only_account_id().await;
+    app.connect_key_based(&ada, "copper").await;
+    let page = app.get("/integrations/copper", Some(&ada)).await;
+    assert!(
+        page.body
+            .contains(r#"href="/integrations/copper?history#history""#)
+            && history(&page.body).is_empty(),
+        "a healthy connection's page links to its history without loading it"
+    );
+    let saved = app
+        .post_form("/integrations/copper/config", "", Some(&ada))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let reason = "Copper answered 401: the API key was deleted";
+    app.admin
+        .expire_connection(&id, "copper", Some(reason))
+        .await
+        .unwrap();
+    let expired = json!({"linked_account_id": id, "org_id": "o", "environment": "test",
+        "type": "General", "event": "Connection Expired", "slug": "copper",
+        "createdAt": rfc1123(now())})
+    .to_string();
+    app.send(signed_webhook(&expired, API_KEY)).await;
+    let page = app.get("/integrations/copper", Some(&ada)).await;
+    assert!(page.body.contains("Reconnect"), "{}", page.body);
+    assert_eq!(
+        history(&page.body),
+        [
+            format!("Connection expired: {reason} (-)"),
+            "Settings saved (Ada)".to_owned(),
+            "Connected (Ada)".to_owned(),
+        ],
+        "shown next to Reconnect, with the provider's reason"
+    );
+
+    app.connect_key_based(&ada, "copper").await;
+    let gone = app
+        .post_form("/integrations/copper/disconnect", "", Some(&ada))
+        .await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER, "{}", gone.body);
+    let page = app.get("/integrations/copper?history", Some(&ada)).await;
+    assert_eq!(
+        history(&page.body),
+        [
+            "Disconnected (Ada)".to_owned(),
+            "Reconnected (Ada)".to_owned(),
+            format!("Connection expired: {reason} (-)"),
+            "Settings saved (Ada)".to_owned(),
+            "Connected (Ada)".to_owned(),
+        ]
+    );
+
+    let other = app.sign_up("Eve", "eve%40example.com").await;
+    let theirs = app.get("/integrations/copper?history", Some(&other)).await;
+    assert!(
+        theirs
+            .body
+            .contains("Nothing happened to this connection in the last 30 days."),
+        "another account sees none of it"
+    );
+}
