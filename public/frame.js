@@ -67,8 +67,8 @@ function start() {
   const count = () => {
     const statuses = [...cards].map((card) => card.dataset.status);
     const counts = {
-      connected: statuses.filter((s) => s === "Connected").length,
-      needsAttention: statuses.filter((s) => s === "NeedsReconnect").length,
+      connected: statuses.filter((s) => s === "Connected" || s === "NeedsSetup").length,
+      needsAttention: [...cards].filter((card) => "attention" in card.dataset).length,
       total: statuses.length,
     };
     if (JSON.stringify(counts) !== counted) post("status", counts);
@@ -146,7 +146,7 @@ function start() {
   new MutationObserver((changes) => {
     changes.forEach((change) => change.addedNodes.forEach(scan));
     if (cards.length) count();
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-status"] });
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-status", "data-attention"] });
   if (cards.length) count();
 
   const ready = () => post("ready", { page: location.pathname, app });

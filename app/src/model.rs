@@ -40,12 +40,38 @@ pub struct IntegrationCard {
     pub icon: Option<String>,
     pub tags: Vec<String>,
     pub status: ConnectionStatus,
+    /// The app's last workflow run failed (the marketplace sets it from the last runs).
+    #[serde(default)]
+    pub run_failed: bool,
+}
+
+impl IntegrationCard {
+    /// Whether the user should look at the app: its connection expired, its setup is not
+    /// finished, or its last run failed.
+    pub fn needs_attention(&self) -> bool {
+        match self.status {
+            ConnectionStatus::NeedsReconnect | ConnectionStatus::NeedsSetup => true,
+            ConnectionStatus::Connected => self.run_failed,
+            ConnectionStatus::Available => false,
+        }
+    }
+}
+
+/// "1 integration needs attention", "3 integrations need attention".
+pub fn attention_text(count: usize) -> String {
+    match count {
+        1 => "1 integration needs attention".to_owned(),
+        n => format!("{n} integrations need attention"),
+    }
 }
 
 /// Where an app stands for the signed-in account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ConnectionStatus {
     Connected,
+    /// Connected, but a required setting is empty or no workflow is on (see
+    /// [`config_form::missing_setup`]).
+    NeedsSetup,
     NeedsReconnect,
     Available,
 }
@@ -66,6 +92,9 @@ impl ConnectionStatus {
     pub fn sentence(self) -> &'static str {
         match self {
             Self::Connected => "Connected",
+            Self::NeedsSetup => {
+                "Connected, but the setup is not finished: fill in the required settings and turn on a workflow."
+            }
             Self::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
             Self::Available => "Not connected",
         }
@@ -76,22 +105,34 @@ impl ConnectionStatus {
     pub fn name(self) -> &'static str {
         match self {
             Self::Connected => "Connected",
+            Self::NeedsSetup => "NeedsSetup",
             Self::NeedsReconnect => "NeedsReconnect",
             Self::Available => "Available",
         }
     }
 
+    /// Connected, whether or not its setup is finished.
+    pub fn is_connected(self) -> bool {
+        matches!(self, Self::Connected | Self::NeedsSetup)
+    }
+
     /// The status named `name` (see [`Self::name`]).
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Connected, Self::NeedsReconnect, Self::Available]
-            .into_iter()
-            .find(|status| status.name() == name)
+        [
+            Self::Connected,
+            Self::NeedsSetup,
+            Self::NeedsReconnect,
+            Self::Available,
+        ]
+        .into_iter()
+        .find(|status| status.name() == name)
     }
 
     /// What a tab announces when the status of the app `name` changes behind it.
     pub fn announcement(self, name: &str) -> String {
         match self {
             Self::Connected => format!("{name} is now connected."),
+            Self::NeedsSetup => format!("{name} is connected: finish its setup to start syncing."),
             Self::NeedsReconnect => {
                 format!("{name}'s connection expired: reconnect to resume syncing.")
             }
@@ -136,6 +177,7 @@ impl IntegrationCard {
             icon: Some(app.icon.clone()).filter(|icon| !icon.is_empty()),
             tags: app.tags.clone(),
             status: ConnectionStatus::from_flags(app.connected, app.reauth_required),
+            run_failed: false,
         })
     }
 }
@@ -264,6 +306,7 @@ mod tests {
             icon: None,
             tags: vec![],
             status,
+            run_failed: false,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod identity;
 pub mod limits;
 pub mod live;
 pub mod runs;
+pub mod setup;
 pub mod shared;
 pub mod signup;
 pub mod state;

@@ -128,7 +128,10 @@ async fn handle(
     // One connection per app, the tab's model: its event says the app's new status. (An app
     // with several connections, Cobalt's multi-auth, would need Cobalt asked afresh.)
     let status = match event.event {
-        WebhookEvent::ConnectionCreated => Some(ConnectionStatus::Connected),
+        WebhookEvent::ConnectionCreated => Some(
+            app::server::setup::connected_status(state, &event.linked_account_id, &event.slug)
+                .await,
+        ),
         WebhookEvent::ConnectionDeleted => Some(ConnectionStatus::Available),
         WebhookEvent::ConnectionExpired => Some(ConnectionStatus::NeedsReconnect),
         _ => None,

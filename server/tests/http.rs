@@ -32,6 +32,8 @@ use tower::ServiceExt;
 mod activity;
 #[path = "http/assets.rs"]
 mod assets;
+#[path = "http/attention.rs"]
+mod attention;
 #[path = "http/config.rs"]
 mod config;
 #[path = "http/connect.rs"]

@@ -20,7 +20,7 @@ impl ActionStyle {
     }
 }
 
-/// Connect (branded where the provider requires it), Reconnect or Manage.
+/// Connect (branded where the provider requires it), Reconnect, Finish setup or Manage.
 pub(crate) fn action_style(slug: &str, status: ConnectionStatus) -> ActionStyle {
     let (label, class, branded) = match (status, slug) {
         (ConnectionStatus::Available, "quickbooks") => (
@@ -30,6 +30,7 @@ pub(crate) fn action_style(slug: &str, status: ConnectionStatus) -> ActionStyle 
         ),
         (ConnectionStatus::Available, _) => ("Connect", "button", false),
         (ConnectionStatus::NeedsReconnect, _) => ("Reconnect", "button button--warning", false),
+        (ConnectionStatus::NeedsSetup, _) => ("Finish setup", "button button--warning", false),
         (ConnectionStatus::Connected, _) => ("Manage", "button button--secondary", false),
     };
     ActionStyle {
@@ -60,11 +61,12 @@ pub fn PrimaryAction(slug: String, name: String, status: ConnectionStatus) -> im
     }
 }
 
-/// The status badge's label and `data-status`: Connected, Needs reconnect, or no badge for an
-/// available app.
+/// The status badge's label and `data-status`: Connected, Finish setup, Needs reconnect, or no
+/// badge for an available app.
 pub(crate) fn badge(status: ConnectionStatus) -> Option<(&'static str, &'static str)> {
     match status {
         ConnectionStatus::Connected => Some(("Connected", "connected")),
+        ConnectionStatus::NeedsSetup => Some(("Finish setup", "setup")),
         ConnectionStatus::NeedsReconnect => Some(("Needs reconnect", "reconnect")),
         ConnectionStatus::Available => None,
     }
@@ -88,15 +90,15 @@ pub(crate) fn set_badge(container: &web_sys::Element, status: ConnectionStatus) 
     }
 }
 
-/// The status badge: Connected, Needs reconnect, or nothing for an available app.
+/// The status badge: Connected, Finish setup, Needs reconnect, or nothing for an available app.
 #[component]
 pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
     badge(status).map(|(label, kind)| view! { <span class="badge" data-status=kind>{label}</span> })
 }
 
 /// A card of the grid, `hidden` when the filters leave it out. Logos below the first rows
-/// load lazily. `data-slug` and `data-status` are what the hydrated marketplace reads
-/// besides the card's text.
+/// load lazily. `data-slug`, `data-status` and the last run's line are what the hydrated
+/// marketplace reads besides the card's text; `data-attention` marks a card that needs it.
 #[component]
 pub fn IntegrationCardView(
     card: IntegrationCard,
@@ -104,6 +106,7 @@ pub fn IntegrationCardView(
     hidden: bool,
     last_run: Option<crate::model::LastRun>,
 ) -> impl IntoView {
+    let attention = card.needs_attention().then_some("");
     let IntegrationCard {
         slug,
         name,
@@ -111,12 +114,13 @@ pub fn IntegrationCardView(
         icon,
         tags,
         status,
+        ..
     } = card;
     let alt = format!("{name} logo");
     let data_slug = slug.clone();
     let loading = if eager { "eager" } else { "lazy" };
     view! {
-        <li class="card" hidden=hidden data-slug=data_slug data-status=status.name()>
+        <li class="card" hidden=hidden data-slug=data_slug data-status=status.name() data-attention=attention>
             <div class="card__head">
                 {icon
                     .map(|icon| {

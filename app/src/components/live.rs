@@ -108,10 +108,15 @@ fn show_status(
         return;
     };
     live.set_text_content(None);
-    if now == initial {
+    // Setup finished or not: the page already shows what to do.
+    if now == initial || (now.is_connected() && initial.is_connected()) {
         return;
     }
     let (label, href) = match now {
+        ConnectionStatus::NeedsSetup => (
+            "Finish setup".to_owned(),
+            format!("/integrations/{slug}#configuration"),
+        ),
         ConnectionStatus::NeedsReconnect => (
             format!("Reconnect {name}"),
             format!("/integrations/{slug}/connect"),

@@ -11,8 +11,8 @@
 use leptos::prelude::*;
 
 use super::integration_card::IntegrationCardView;
-use crate::model::IntegrationCard;
 use crate::model::marketplace::{Filters, StatusFilter, category_counts};
+use crate::model::{IntegrationCard, attention_text};
 
 /// How many cards load their logo eagerly: the first rows, above the fold.
 const EAGER_LOGOS: usize = 8;
@@ -20,11 +20,15 @@ const EAGER_LOGOS: usize = 8;
 /// The filters and the grid of `cards`, filtered by `initial`.
 #[component]
 pub fn MarketplaceView(
-    cards: Vec<IntegrationCard>,
+    mut cards: Vec<IntegrationCard>,
     initial: Filters,
     /// The last run of each app that has one (see `server::runs`).
     last_runs: std::sync::Arc<std::collections::BTreeMap<String, crate::model::LastRun>>,
 ) -> impl IntoView {
+    for card in &mut cards {
+        card.run_failed = last_runs.get(&card.slug) == Some(&crate::model::LastRun::Failed);
+    }
+    let attention = cards.iter().filter(|card| card.needs_attention()).count();
     let categories = category_counts(&cards);
     let total = cards.len();
     let shown: Vec<bool> = cards.iter().map(|card| initial.admits(card)).collect();
@@ -54,6 +58,9 @@ pub fn MarketplaceView(
     } = initial;
     view! {
         <Marketplace>
+            <p class="attention" hidden=attention == 0>
+                <a href="/integrations?status=attention">{attention_text(attention)}</a>
+            </p>
             <form class="filters" method="get" action="/integrations" role="search">
                 <div class="filters__search">
                     <label for="app-search">"Search integrations"</label>
@@ -163,7 +170,7 @@ mod grid {
     use crate::components::form_dom::{find, in_page, query_all};
     use crate::components::integration_card::{action_style, set_badge};
     use crate::model::marketplace::{Filters, StatusFilter, parse_query};
-    use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate};
+    use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate, attention_text};
 
     /// How a change of filters shows in the address bar.
     #[derive(Clone, Copy, PartialEq)]
@@ -328,6 +335,22 @@ mod grid {
             }
         }
 
+        /// The banner's count of the apps that need attention.
+        fn count_attention(&self) {
+            let state = self.0.state.borrow();
+            let count = state
+                .cards
+                .iter()
+                .filter(|card| card.needs_attention())
+                .count();
+            if let Some(banner) = find::<Element>(&self.0.root, ".attention") {
+                set_hidden(&banner, count == 0);
+                if let Some(link) = find::<Element>(&banner, "a") {
+                    link.set_text_content(Some(&attention_text(count)));
+                }
+            }
+        }
+
         /// The search box, the status buttons, the chips and the form's category, as the
         /// filters say (after Back, or Clear filters).
         fn controls(&self, filters: &Filters) {
@@ -369,6 +392,8 @@ mod grid {
                     .find(|(card, _)| card.slug == update.slug && card.status != update.status);
                 found.map(|(card, element)| {
                     card.status = update.status;
+                    // A disconnected app's last run is no longer shown, nor counted.
+                    card.run_failed &= update.status != ConnectionStatus::Available;
                     restyle(element, card);
                     card.name.clone()
                 })
@@ -377,6 +402,7 @@ mod grid {
                 return;
             };
             self.show();
+            self.count_attention();
             if let Some(region) = find::<Element>(&self.0.root, ".marketplace__announcement") {
                 region.set_text_content(Some(&update.status.announcement(&name)));
             }
@@ -400,6 +426,7 @@ mod grid {
                 .filter_map(|tag| tag.text_content())
                 .collect(),
             status: ConnectionStatus::from_name(&element.get_attribute("data-status")?)?,
+            run_failed: find::<Element>(element, ".card__run[data-kind=failed]").is_some(),
         })
     }
 
@@ -407,6 +434,10 @@ mod grid {
     /// a disconnected app's card says nothing of its runs any more.
     fn restyle(element: &Element, card: &IntegrationCard) {
         let _ = element.set_attribute("data-status", card.status.name());
+        let _ = match card.needs_attention() {
+            true => element.set_attribute("data-attention", ""),
+            false => element.remove_attribute("data-attention"),
+        };
         if card.status == ConnectionStatus::Available
             && let Some(runs) = find::<Element>(element, ".card__run")
         {

@@ -385,6 +385,25 @@ pub fn parse_submission(
     }
 }
 
+/// Whether a connected app's (default) configuration can do its work: every required setting
+/// of the app and of its enabled workflows has a value, and one workflow is on when the app has
+/// any. Until then the app shows "Finish setup" (`ConnectionStatus::NeedsSetup`).
+pub fn setup_finished(config: &cobalt::Config) -> bool {
+    let unset = |field: &ConfigField| {
+        field.required
+            && field.hidden != Some(true)
+            && match &field.value {
+                None | Some(Value::Null) => true,
+                Some(Value::String(text)) => text.trim().is_empty(),
+                Some(Value::Array(items)) => items.is_empty(),
+                Some(_) => false,
+            }
+    };
+    let mut enabled = config.workflows.iter().filter(|w| w.enabled).peekable();
+    let some_enabled = config.workflows.is_empty() || enabled.peek().is_some();
+    some_enabled && !config.fields.iter().any(unset) && !enabled.flat_map(|w| &w.fields).any(unset)
+}
+
 /// The values a config holds now, by field id.
 fn stored_values(fields: &[ConfigField]) -> BTreeMap<String, Value> {
     fields
@@ -397,6 +416,47 @@ fn stored_values(fields: &[ConfigField]) -> BTreeMap<String, Value> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn setup_is_finished_once_required_settings_are_set_and_a_workflow_is_on() {
+        let config = |pipeline: Value, enabled: bool, channel: Value| -> cobalt::Config {
+            serde_json::from_value(json!({
+                "slug": "hubspot",
+                "fields": [
+                    {"id": "p", "name": "Pipeline", "field_type": "text", "required": true, "value": pipeline},
+                    {"id": "s", "name": "Stage", "field_type": "text", "required": false},
+                ],
+                "workflows": [
+                    {"id": "w1", "name": "Sync", "enabled": enabled, "fields": [
+                        {"id": "c", "name": "Channel", "field_type": "text", "required": true, "value": channel},
+                    ]},
+                    {"id": "w2", "name": "Other", "enabled": false, "fields": [
+                        {"id": "x", "name": "X", "field_type": "text", "required": true},
+                    ]},
+                ],
+            }))
+            .unwrap()
+        };
+        assert!(setup_finished(&config(
+            json!("Sales"),
+            true,
+            json!("general")
+        )));
+        assert!(
+            !setup_finished(&config(json!("Sales"), false, json!("general"))),
+            "no workflow on"
+        );
+        assert!(
+            !setup_finished(&config(json!(" "), true, json!("general"))),
+            "a required app setting"
+        );
+        assert!(
+            !setup_finished(&config(json!("Sales"), true, Value::Null)),
+            "an enabled workflow's"
+        );
+        let no_workflows: cobalt::Config = serde_json::from_value(json!({"slug": "x"})).unwrap();
+        assert!(setup_finished(&no_workflows));
+    }
 
     fn field(id: &str, field_type: &str, extra: Value) -> ConfigField {
         let mut base = json!({"id": id, "name": id.to_uppercase(), "field_type": field_type});

@@ -9,7 +9,7 @@ pub enum StatusFilter {
     #[default]
     All,
     Connected,
-    /// Connections that need reconnecting.
+    /// Connections that expired, setups not finished, last runs that failed.
     NeedsAttention,
     Available,
 }
@@ -49,12 +49,12 @@ impl StatusFilter {
             .unwrap_or_default()
     }
 
-    fn admits(self, status: ConnectionStatus) -> bool {
+    fn admits(self, card: &IntegrationCard) -> bool {
         match self {
             Self::All => true,
-            Self::Connected => status == ConnectionStatus::Connected,
-            Self::NeedsAttention => status == ConnectionStatus::NeedsReconnect,
-            Self::Available => status == ConnectionStatus::Available,
+            Self::Connected => card.status.is_connected(),
+            Self::NeedsAttention => card.needs_attention(),
+            Self::Available => card.status == ConnectionStatus::Available,
         }
     }
 }
@@ -116,7 +116,7 @@ impl Filters {
             .category
             .as_ref()
             .is_none_or(|category| card.tags.iter().any(|tag| tag == category));
-        matches_query && matches_category && self.status.admits(card.status)
+        matches_query && matches_category && self.status.admits(card)
     }
 }
 
@@ -234,6 +234,7 @@ mod tests {
             icon: None,
             tags: tags.iter().map(|t| t.to_string()).collect(),
             status,
+            run_failed: false,
         }
     }
 
@@ -301,6 +302,30 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(names(&cards, &attention), ["Zendesk"]);
+    }
+
+    #[test]
+    fn needs_attention_is_an_expired_connection_an_unfinished_setup_or_a_failed_last_run() {
+        let mut cards = catalog();
+        cards[0].run_failed = true;
+        cards.push(card("Slack", "Chat", &[], ConnectionStatus::NeedsSetup));
+        let mut gone = card("Asana", "Tasks", &[], ConnectionStatus::Available);
+        // A run of an app since disconnected does not count.
+        gone.run_failed = true;
+        cards.push(gone);
+        let only = |status| Filters {
+            status,
+            ..Default::default()
+        };
+        assert_eq!(
+            names(&cards, &only(StatusFilter::NeedsAttention)),
+            ["HubSpot", "Zendesk", "Slack"]
+        );
+        assert_eq!(
+            names(&cards, &only(StatusFilter::Connected)),
+            ["HubSpot", "Slack"],
+            "an unfinished setup is still a connection"
+        );
     }
 
     #[test]

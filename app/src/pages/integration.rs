@@ -81,9 +81,9 @@ pub fn IntegrationPage() -> impl IntoView {
                             if outcome.is_some() {
                                 crate::server::accounts::refresh_after_return(&slug).await;
                             }
-                            get_integration(slug)
-                                .await
-                                .map(|app| view! { <Detail app outcome config_id notice history /> })
+                            let app = get_integration(slug).await?;
+                            let status = status_with_setup(&app).await;
+                            Ok::<_, AppError>(view! { <Detail app status outcome config_id notice history /> })
                         })
                     }}
                 </ErrorBoundary>
@@ -92,20 +92,39 @@ pub fn IntegrationPage() -> impl IntoView {
     }
 }
 
+/// The app's status for the signed-in account, an unfinished setup told apart (the
+/// configuration it reads is the one the page shows).
+async fn status_with_setup(app: &cobalt::Application) -> Option<ConnectionStatus> {
+    let card = IntegrationCard::from_application(app)?;
+    #[cfg(feature = "ssr")]
+    if let Ok(state) = crate::server::app_state()
+        && let Ok(identity) = crate::server::current_identity()
+    {
+        return Some(
+            state
+                .account(&identity)
+                .with_setup(&card.slug, card.status)
+                .await,
+        );
+    }
+    Some(card.status)
+}
+
 #[component]
 fn Detail(
     app: cobalt::Application,
+    status: Option<ConnectionStatus>,
     outcome: Option<String>,
     config_id: Option<String>,
     notice: Option<(&'static str, String)>,
     history: bool,
 ) -> impl IntoView {
-    let Some(card) = IntegrationCard::from_application(&app) else {
+    let (Some(mut card), Some(status)) = (IntegrationCard::from_application(&app), status) else {
         return view! { <p>"This integration has no address."</p> }.into_any();
     };
+    card.status = status;
     let alt = format!("{} logo", card.name);
     let banner = outcome_banner(outcome.as_deref(), &card);
-    let status = card.status;
     let slug = card.slug.clone();
     let app_name = card.name.clone();
     view! {
@@ -176,6 +195,10 @@ fn outcome_banner(outcome: Option<&str>, card: &IntegrationCard) -> Option<(&'st
         ("connected", ConnectionStatus::Connected) => {
             Some(("success", format!("{name} is connected.")))
         }
+        ("connected", ConnectionStatus::NeedsSetup) => Some((
+            "success",
+            format!("{name} is connected. Finish its setup below to start syncing."),
+        )),
         ("connected", _) => Some((
             "warning",
             format!("The connection to {name} did not complete. Try again."),
@@ -222,7 +245,7 @@ fn ConnectionSection(
         _ => "Connect",
     };
     let connect = match (card.status, oauth, crate::context::refusal(Change::Connect)) {
-        (ConnectionStatus::Connected, _, _) => None,
+        (ConnectionStatus::Connected | ConnectionStatus::NeedsSetup, _, _) => None,
         (_, _, Some(why)) => Some(EitherOf3::C(view! {
             <Refused label=format!("{action} {}", card.name) why id="connect-refused" />
         })),

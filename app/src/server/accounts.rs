@@ -171,7 +171,8 @@ impl<'a> Account<'a> {
             .map_err(AppError::from)
     }
 
-    /// The marketplace cards of the account, in marketplace order.
+    /// The marketplace cards of the account, in marketplace order, unfinished setups told
+    /// apart.
     pub async fn cards(&self) -> Result<Vec<IntegrationCard>, AppError> {
         let mut cards: Vec<_> = self
             .applications()
@@ -179,6 +180,13 @@ impl<'a> Account<'a> {
             .iter()
             .filter_map(IntegrationCard::from_application)
             .collect();
+        let statuses = cards
+            .iter()
+            .map(|card| self.with_setup(&card.slug, card.status));
+        let statuses = futures::future::join_all(statuses).await;
+        for (card, status) in cards.iter_mut().zip(statuses) {
+            card.status = status;
+        }
         crate::model::sort_cards(&mut cards);
         Ok(cards)
     }
@@ -216,10 +224,8 @@ impl<'a> Account<'a> {
         let generation = self.state.shared.generation(self.id()).await;
         let key = format!("{}\n{slug}\n{}", self.id(), config_id.unwrap_or_default());
         let payload = cobalt::ConfigPayload {
-            slug: slug.to_owned(),
             config_id: config_id.map(str::to_owned),
-            labels: None,
-            workflows: None,
+            ..super::setup::default_config(slug)
         };
         self.state
             .caches

@@ -309,7 +309,12 @@ pub async fn save(
         .change(|cobalt, id| cobalt.update_config(id, &payload))
         .await;
     match saved {
-        Ok(config) if config.field_errors.is_empty() => Ok(()),
+        Ok(config) if config.field_errors.is_empty() => {
+            if is_default(identity, config_id) {
+                super::setup::announce(state, &identity.account_id, slug, &config).await;
+            }
+            Ok(())
+        }
         Ok(config) => {
             let problems = config
                 .field_errors
@@ -414,10 +419,21 @@ pub async fn delete(
 ) -> Result<(), AppError> {
     identity.may(crate::model::Change::Configure)?;
     check_owned(state, identity, slug, config_id).await?;
-    state
-        .account(identity)
+    let account = state.account(identity);
+    account
         .change(|cobalt, id| cobalt.delete_config(id, slug, config_id))
-        .await
-        .map(drop)
-        .map_err(AppError::from)
+        .await?;
+    // The default one is back to the app's template: its setup starts over.
+    if is_default(identity, config_id)
+        && let Ok(config) = account.config(slug, None).await
+    {
+        super::setup::announce(state, &identity.account_id, slug, &config).await;
+    }
+    Ok(())
+}
+
+/// Whether `config_id` names the account's default configuration (Cobalt names it after the
+/// account).
+fn is_default(identity: &Identity, config_id: Option<&str>) -> bool {
+    config_id.is_none_or(|id| id == identity.account_id)
 }

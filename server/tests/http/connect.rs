@@ -152,6 +152,6 @@ async fn credentials_posted_without_javascript_are_checked_then_saved() {
     );
     assert_eq!(
         status(app.cards(&cookie).await),
-        ConnectionStatus::Connected
+        ConnectionStatus::NeedsSetup
     );
 }

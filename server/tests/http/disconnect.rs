@@ -15,7 +15,7 @@ async fn disconnect_only_touches_the_callers_account() {
     let adas = app.cards(&ada).await;
     assert_eq!(
         adas.iter().find(|c| c.slug == "copper").unwrap().status,
-        ConnectionStatus::Connected
+        ConnectionStatus::NeedsSetup
     );
     let reply = app
         .post_form(Disconnect::PATH, "slug=copper", Some(&ada))
@@ -80,7 +80,8 @@ async fn disconnect_without_javascript_confirms_first_then_tells_open_tabs() {
     );
     assert_eq!(
         app.status_of(&ada, "hubspot").await,
-        ConnectionStatus::Connected
+        ConnectionStatus::Connected,
+        "its setup was finished"
     );
 
     let mut tab = app.events(&ada).await;

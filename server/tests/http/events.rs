@@ -67,6 +67,6 @@ async fn a_stream_opened_again_starts_with_every_status_of_the_account() {
             .map(|card| json!({"slug": card.slug, "status": card.status}))
             .collect();
         assert_eq!(statuses, expected, "{path}");
-        assert!(expected.contains(&json!({"slug": "copper", "status": "Connected"})));
+        assert!(expected.contains(&json!({"slug": "copper", "status": "NeedsSetup"})));
     }
 }

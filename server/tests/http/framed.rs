@@ -261,7 +261,7 @@ async fn a_member_connects_and_configures_but_may_not_disconnect() {
     app.connect_oauth(&member, "hubspot").await;
     assert_eq!(
         app.status_of(&member, "hubspot").await,
-        ConnectionStatus::Connected
+        ConnectionStatus::NeedsSetup
     );
     let page = app.get("/integrations/hubspot", Some(&member)).await;
     assert!(
@@ -284,7 +284,7 @@ async fn a_member_connects_and_configures_but_may_not_disconnect() {
     assert_eq!(server_fn.status, StatusCode::FORBIDDEN);
     assert_eq!(
         app.status_of(&member, "hubspot").await,
-        ConnectionStatus::Connected,
+        ConnectionStatus::NeedsSetup,
         "nothing changed"
     );
     let confirm = app

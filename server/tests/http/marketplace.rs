@@ -22,7 +22,7 @@ async fn the_marketplace_lists_the_catalog_in_order_and_reflects_connections() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let cards = app.cards(&cookie).await;
     assert_eq!(cards[0].slug, "copper");
-    assert_eq!(cards[0].status, ConnectionStatus::Connected);
+    assert_eq!(cards[0].status, ConnectionStatus::NeedsSetup);
 }
 
 #[tokio::test]

@@ -155,7 +155,7 @@ async fn a_change_on_one_instance_is_read_on_the_other_at_once() {
         .await;
     assert_eq!(
         b.status_of(&ada, "copper").await,
-        ConnectionStatus::Connected
+        ConnectionStatus::NeedsSetup
     );
 
     let mut tab = b.events(&ada).await;
