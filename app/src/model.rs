@@ -92,9 +92,7 @@ impl ConnectionStatus {
     pub fn sentence(self) -> &'static str {
         match self {
             Self::Connected => "Connected",
-            Self::NeedsSetup => {
-                "Connected, but the setup is not finished: fill in the required settings and turn on a workflow."
-            }
+            Self::NeedsSetup => "Connected. Finish the setup below to start syncing.",
             Self::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
             Self::Available => "Not connected",
         }

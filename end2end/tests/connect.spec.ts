@@ -20,17 +20,20 @@ async function consentInPopup(page: Page, detail: DetailPage, name: string, deci
   return popup;
 }
 
+/** What the page says of a new connection: connected, its settings still to fill in. */
+const setupToFinish = "Connected. Finish the setup below to start syncing.";
+
 test("OAuth: Allow in the popup connects the app and the page shows it @needs-js", async ({ signedIn, detail, page, pageErrors }) => {
   await detail.goto("hubspot");
   await expect(detail.configuration).toHaveCount(0);
   await consentInPopup(page, detail, "HubSpot", "Allow");
   await expect(page).toHaveURL(/\/integrations\/hubspot\?status=connected$/);
   await expect(detail.outcome).toHaveText("HubSpot is connected.");
-  await expect(detail.status).toHaveText("Connected");
+  await expect(detail.status).toHaveText(setupToFinish);
   await expect(detail.configuration).toBeVisible();
   expect(await isConnected(await accountIdFor(signedIn.email), "hubspot")).toBe(true);
   await page.goto("/integrations");
-  await expect(page.getByRole("link", { name: "Manage HubSpot" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Finish setup HubSpot" })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
 
@@ -77,7 +80,7 @@ test("OAuth: with popups blocked, the same-tab redirect completes the connection
   await page.getByRole("button", { name: "Allow" }).click();
   await expect(page).toHaveURL(/\/integrations\/google-sheets\?status=connected/);
   await expect(detail.outcome).toHaveText("Google Sheets is connected.");
-  await expect(detail.status).toHaveText("Connected");
+  await expect(detail.status).toHaveText(setupToFinish);
 });
 
 test("OAuth without JavaScript: Connect is a link into the redirect flow", async ({ signedIn, detail, page, javaScriptEnabled }) => {
@@ -87,7 +90,7 @@ test("OAuth without JavaScript: Connect is a link into the redirect flow", async
   await page.getByRole("button", { name: "Allow" }).click();
   await expect(page).toHaveURL(/\/integrations\/quickbooks\?status=connected/);
   await expect(detail.outcome).toHaveText("QuickBooks Online is connected.");
-  await expect(detail.status).toHaveText("Connected");
+  await expect(detail.status).toHaveText(setupToFinish);
   await expect(detail.configuration).toBeVisible();
 });
 

@@ -59,7 +59,7 @@ test("filters live in the URL and the back button restores them @needs-js", asyn
   expect(await marketplace.apps.count()).toBeGreaterThanOrEqual(12);
 });
 
-test("connected apps come first, then those needing reconnect, each A–Z", async ({ signedIn, marketplace, page }) => {
+test("connected apps come first, then those to finish setting up, then those needing reconnect, each A–Z", async ({ signedIn, marketplace, page }) => {
   const account = await accountIdFor(signedIn.email);
   await connectKeyBased(account, "copper", { api_token: "t", email: "ops@example.com" });
   await connectKeyBased(account, "airtable", { api_key: "k", base_id: "appBase" }).catch(() => undefined);
@@ -71,21 +71,24 @@ test("connected apps come first, then those needing reconnect, each A–Z", asyn
     await expect(marketplace.app("Copper").getByText("Needs reconnect")).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 10_000 });
   const names = await marketplace.appNames();
+  const ranks = ["Connected", "Finish setup", "Needs reconnect"];
   const statuses = await Promise.all(names.map(async (name) => {
-    const app = marketplace.app(name);
-    if (await app.getByText("Needs reconnect").count()) return 1;
-    if (await app.getByText("Connected", { exact: true }).count()) return 0;
-    return 2;
+    const badge = marketplace.app(name).locator(".badge");
+    const rank = (await badge.count()) ? ranks.indexOf((await badge.innerText()).trim()) : -1;
+    return rank < 0 ? ranks.length : rank;
   }));
   expect(statuses).toEqual([...statuses].sort());
-  for (const group of [0, 1, 2]) {
+  expect(statuses[names.indexOf("Copper")]).toBe(2);
+  for (const group of [0, 1, 2, 3]) {
     const inGroup = names.filter((_, i) => statuses[i] === group);
     expect(inGroup).toEqual([...inGroup].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
   }
   await expect(marketplace.app("Copper").getByRole("link", { name: "Reconnect Copper" })).toBeVisible();
   await page.getByRole("radio", { name: "Needs attention" }).check();
   if (!(await page.evaluate(() => document.body.hasAttribute("data-hydrated")))) await marketplace.applyFilters.click();
-  await expect.poll(() => marketplace.appNames()).toEqual(["Copper"]);
+  // Needing attention: the expired one and any whose setup is not finished.
+  const attention = names.filter((_, i) => statuses[i] === 1 || statuses[i] === 2);
+  await expect.poll(() => marketplace.appNames()).toEqual(attention);
 });
 
 test("a Cobalt failure shows an error with Retry, and Retry recovers", async ({ page, signup, accountToSignUp, marketplace }) => {
@@ -178,7 +181,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     const account = await accountIdFor(signedIn.email);
     await connectKeyBased(account, "airtable", { personal_access_token: "pat", base_id: "appX" });
     await connectOAuth(account, "salesforce");
-    const pages = ["/integrations", "/integrations/quickbooks", "/integrations/copper", "/integrations/airtable", "/integrations/salesforce"];
+    // The list with its banner, unfinished setups, a connection history.
+    const pages = ["/integrations", "/integrations/quickbooks", "/integrations/copper", "/integrations/airtable", "/integrations/salesforce", "/integrations/airtable?history"];
     for (const path of [...pages, "/integrations/no-such-app", "/no-such-page"]) {
       await marketplace.goto(path);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

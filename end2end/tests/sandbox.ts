@@ -37,9 +37,10 @@ export async function connectKeyBased(accountId: string, slug: string, credentia
   await webhookHandled(accountId, slug, "Connection Created");
 }
 
-/** Expires the account's connection at Cobalt; the tab learns it from the webhook. */
-export async function expireConnection(accountId: string, slug: string): Promise<void> {
-  await call("POST", "/_sandbox/connections/expire", { linked_account_id: accountId, slug });
+/** Expires the account's connection at Cobalt (the provider saying `reason`, if given); the
+ *  tab learns it from the webhook. */
+export async function expireConnection(accountId: string, slug: string, reason?: string): Promise<void> {
+  await call("POST", "/_sandbox/connections/expire", { linked_account_id: accountId, slug, reason });
   await webhookHandled(accountId, slug, "Connection Expired");
 }
 

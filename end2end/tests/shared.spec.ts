@@ -17,7 +17,7 @@ test("an expiry sent to one instance updates a tab open on the other within 5 se
   await marketplace.goto(`${second}/integrations`);
   await page.locator("body[data-live]").waitFor({ state: "attached" });
   const card = marketplace.app("Copper");
-  await expect(card.locator(".badge")).toHaveText("Connected");
+  await expect(card.locator(".badge")).toHaveText("Finish setup");
 
   await expireConnection(account, "copper");
   await expect(card.locator(".badge")).toHaveText("Needs reconnect", { timeout: 5000 });

@@ -1,6 +1,6 @@
 //! `GET /events`: the signed-in account's connection status changes, as Server-Sent Events:
 //! `ready` once the subscription is in place, then one `status` per change (data:
-//! `{"slug": …, "status": "Connected" | "NeedsReconnect" | "Available"}`). When changes may
+//! `{"slug": …, "status": "Connected" | "NeedsSetup" | "NeedsReconnect" | "Available"}`). When changes may
 //! have been missed, the stream sends the status of every app of the account instead: after
 //! `ready` on a stream opened again (the browser's reconnection carries `Last-Event-ID`, the
 //! tab's own `?resume`), and whenever this instance may have missed messages (its Redis

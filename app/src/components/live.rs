@@ -113,10 +113,6 @@ fn show_status(
         return;
     }
     let (label, href) = match now {
-        ConnectionStatus::NeedsSetup => (
-            "Finish setup".to_owned(),
-            format!("/integrations/{slug}#configuration"),
-        ),
         ConnectionStatus::NeedsReconnect => (
             format!("Reconnect {name}"),
             format!("/integrations/{slug}/connect"),
@@ -125,7 +121,8 @@ fn show_status(
             format!("Connect {name}"),
             format!("/integrations/{slug}/connect"),
         ),
-        ConnectionStatus::Connected => (
+        // Connected elsewhere: the configuration shows once the page loads again.
+        ConnectionStatus::Connected | ConnectionStatus::NeedsSetup => (
             "Reload the page".to_owned(),
             format!("/integrations/{slug}"),
         ),

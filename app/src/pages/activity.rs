@@ -2,7 +2,9 @@
 //! status (`?runs=`) and paged (`?runs_page=`), and one run opened (`?run=`) with its steps,
 //! the step that failed and why, and Retry or Stop. All of it is links, a GET form and two
 //! posts (`/integrations/{slug}/runs/{id}/rerun` and `…/stop`), so it works without
-//! JavaScript; the server answers a post by opening the run it started or stopped.
+//! JavaScript; the server answers a post by opening the run it started or stopped. With
+//! JavaScript, `/activity.js` (loaded only by a run that offers Retry or Stop) sends the post in
+//! the background and swaps in the section the server answered.
 
 use cobalt::{Execution, ExecutionPage};
 use leptos::prelude::*;
@@ -136,9 +138,11 @@ fn ActivityView(
         )),
         _ => None,
     };
-    // Next to the run it is about (the post lands on it), else above the list.
-    let notice =
-        notice.map(|(kind, text)| view! { <p class="notice" data-kind=kind>{text}</p> }.into_any());
+    // Next to the run it is about (the post lands on it), else above the list. Focusable: the
+    // run's actions move the focus to it (`/activity.js`).
+    let notice = notice.map(|(kind, text)| {
+        view! { <p class="notice" data-kind=kind tabindex="-1">{text}</p> }.into_any()
+    });
     let (notice_above, notice_in_run) = if activity.opened.is_some() {
         (None, notice)
     } else {
@@ -302,22 +306,29 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
             }
         })
         .collect_view();
-    let action = |verb: &'static str, label: String| {
+    let action = |verb: &'static str, label: String, pending: &'static str| {
         let post = format!("/integrations/{}/runs/{}/{verb}", here.slug, run.id);
         match crate::context::refusal(Change::Run) {
             Some(why) => view! { <Refused label why id="run-refused" /> }.into_any(),
             None => view! {
-                <form method="post" action=post>
+                <form
+                    method="post"
+                    action=post
+                    data-run-action=""
+                    data-pending=pending
+                    data-offline="Nothing was sent: check your connection, then try again."
+                >
                     <button class="button" type="submit">{label}</button>
                 </form>
+                <script type="module" src="/activity.js"></script>
             }
             .into_any(),
         }
     };
     let actions = if run.status.is_failure() {
-        Some(action("rerun", "Retry run".to_owned()))
+        Some(action("rerun", "Retry run".to_owned(), "Retrying…"))
     } else if run.status.is_running() {
-        Some(action("stop", "Stop run".to_owned()))
+        Some(action("stop", "Stop run".to_owned(), "Stopping…"))
     } else {
         None
     };

@@ -12,7 +12,7 @@ use crate::model::history::HistoryEvent;
 pub fn ConnectionHistory(slug: String, open: bool) -> impl IntoView {
     if !open {
         return view! {
-            <p class="history__open">
+            <p>
                 <a href=format!("/integrations/{slug}?history#history")>"Connection history"</a>
             </p>
         }
@@ -80,7 +80,7 @@ fn HistoryList(events: Vec<HistoryEvent>) -> impl IntoView {
         .collect_view();
     view! {
         <ol class="history__events">{items}</ol>
-        <p class="history__note">"Newest first, last 30 days."</p>
+        <p>"Newest first, last 30 days."</p>
     }
     .into_any()
 }

@@ -192,13 +192,10 @@ fn config_notice(get: impl Fn(&str) -> Option<String>) -> Option<(&'static str, 
 fn outcome_banner(outcome: Option<&str>, card: &IntegrationCard) -> Option<(&'static str, String)> {
     let name = &card.name;
     match (outcome?, card.status) {
-        ("connected", ConnectionStatus::Connected) => {
+        // The status line says when its setup is still to finish.
+        ("connected", ConnectionStatus::Connected | ConnectionStatus::NeedsSetup) => {
             Some(("success", format!("{name} is connected.")))
         }
-        ("connected", ConnectionStatus::NeedsSetup) => Some((
-            "success",
-            format!("{name} is connected. Finish its setup below to start syncing."),
-        )),
         ("connected", _) => Some((
             "warning",
             format!("The connection to {name} did not complete. Try again."),

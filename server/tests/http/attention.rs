@@ -61,7 +61,7 @@ async fn an_unfinished_setup_shows_finish_setup_until_a_good_save_and_open_tabs_
             .contains(r#"<span data-status="setup" class="badge">Finish setup</span>"#)
             && page
                 .body
-                .contains("Connected, but the setup is not finished"),
+                .contains("Connected. Finish the setup below to start syncing."),
         "{}",
         page.body
     );
