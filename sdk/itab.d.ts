@@ -11,7 +11,8 @@ export type TabEvent =
   | { itab: 1; type: "disconnected"; app: string }
   /** A configuration of the app was saved, created, reset or deleted. */
   | { itab: 1; type: "configured"; app: string }
-  /** The marketplace's counts. */
+  /** The marketplace's counts: apps connected (setup finished or not), apps that need attention
+   *  (connection expired, setup unfinished or last run failed, as the tab's banner counts), all. */
   | { itab: 1; type: "status"; connected: number; needsAttention: number; total: number }
   /** The session ends in `expiresIn` seconds; the SDK answers with a fresh token. */
   | { itab: 1; type: "session-expiring"; expiresIn: number }

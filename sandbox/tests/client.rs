@@ -917,3 +917,98 @@ async fn the_node_sdks_trailing_slash_config_paths_answer_like_the_paths_without
     .unwrap();
     assert_eq!(deleted.status(), 200);
 }
+
+#[tokio::test]
+async fn the_audit_log_records_connections_configs_and_expiries_newest_first_per_account() {
+    let sandbox = start().await;
+    let client = sandbox.client();
+    let account = "user_audit";
+    sandbox.account(&client, account).await;
+    sandbox.account(&client, "user_other").await;
+    connect_copper(&client, account).await;
+    connect_copper(&client, "user_other").await;
+    let update = cobalt::UpdateConfigPayload {
+        slug: "copper".to_owned(),
+        config_id: None,
+        fields: Default::default(),
+        workflows: Vec::new(),
+    };
+    client
+        .find_or_create_config(
+            account,
+            &cobalt::ConfigPayload {
+                slug: "copper".to_owned(),
+                config_id: None,
+                labels: None,
+                workflows: None,
+            },
+        )
+        .await
+        .unwrap();
+    client.update_config(account, &update).await.unwrap();
+    sandbox
+        .admin
+        .expire_connection(account, "copper", Some("the API key was deleted"))
+        .await
+        .unwrap();
+    client.disconnect(account, "copper").await.unwrap();
+
+    let log = client.list_audit_logs(account, 200).await.unwrap();
+    let events: Vec<_> = log.docs.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(
+        events,
+        [
+            "connection.deleted",
+            "connection.expired",
+            "configuration.updated",
+            "connection.created",
+        ]
+    );
+    assert_eq!(
+        log.total_docs, 4,
+        "another account's entries are not listed"
+    );
+    let expired = &log.docs[1];
+    assert_eq!(expired.reason.as_deref(), Some("the API key was deleted"));
+    assert_eq!(
+        expired.actor.as_ref().unwrap().kind.as_deref(),
+        Some("system")
+    );
+    let created = &log.docs[3];
+    assert_eq!(
+        created.actor.as_ref().unwrap().name.as_deref(),
+        Some("Acme")
+    );
+    assert!(
+        created
+            .created_at
+            .as_deref()
+            .is_some_and(|at| at.ends_with('Z'))
+    );
+
+    let http = reqwest::Client::new();
+    let call = |query: &str| {
+        http.get(format!(
+            "{}/api/v1/audit/public/audit-logs{query}",
+            sandbox.base
+        ))
+        .header("x-api-key", DEFAULT_API_KEY)
+        .header("linked_account_id", account)
+        .send()
+    };
+    let only: serde_json::Value = call("?event=connection.expired,connection.deleted&limit=1")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(only["totalDocs"], 2);
+    assert_eq!(only["docs"].as_array().unwrap().len(), 1);
+    assert_eq!(only["hasNextPage"], true);
+    assert_eq!(call("?limit=0").await.unwrap().status(), 400);
+    let too_long = sandbox
+        .admin
+        .expire_connection(account, "copper", Some(&"x".repeat(501)))
+        .await;
+    assert!(too_long.is_err());
+}

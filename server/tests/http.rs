@@ -511,6 +511,14 @@ impl TestApp {
     }
 }
 
+/// A connection webhook's body, as Cobalt sends it: `kind` (`Connection Created`, …) of the
+/// account's app `slug`, made at Unix second `at`.
+fn connection_event(account: &str, kind: &str, slug: &str, at: u64) -> String {
+    json!({"linked_account_id": account, "org_id": "o", "environment": "test", "type": "General",
+        "event": kind, "slug": slug, "createdAt": rfc1123(at)})
+    .to_string()
+}
+
 fn signed_webhook(body: &str, key: &str) -> Request<Body> {
     Request::post("/webhooks/cobalt")
         .header(header::CONTENT_TYPE, "application/json")

@@ -288,10 +288,7 @@ async fn connection_history_lists_each_change_with_who_made_it_and_the_providers
         .expire_connection(&id, "copper", Some(reason))
         .await
         .unwrap();
-    let expired = json!({"linked_account_id": id, "org_id": "o", "environment": "test",
-        "type": "General", "event": "Connection Expired", "slug": "copper",
-        "createdAt": rfc1123(now())})
-    .to_string();
+    let expired = connection_event(&id, "Connection Expired", "copper", now());
     app.send(signed_webhook(&expired, API_KEY)).await;
     let page = app.get("/integrations/copper", Some(&ada)).await;
     assert!(page.body.contains("Reconnect"), "{}", page.body);

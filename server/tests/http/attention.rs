@@ -146,10 +146,7 @@ async fn the_banner_counts_expired_connections_unfinished_setups_and_failed_last
         .await
         .unwrap();
     // Our own change (a save) makes the next read fresh; Cobalt's expiry reaches us by webhook.
-    let expired = json!({"linked_account_id": id, "org_id": "o", "environment": "test",
-        "type": "General", "event": "Connection Expired", "slug": "slack",
-        "createdAt": rfc1123(now())})
-    .to_string();
+    let expired = connection_event(&id, "Connection Expired", "slack", now());
     app.send(signed_webhook(&expired, API_KEY)).await;
 
     let list = app.get("/integrations", Some(&ada)).await;
@@ -166,4 +163,20 @@ async fn the_banner_counts_expired_connections_unfinished_setups_and_failed_last
         .filter(|card| !card.contains("hidden"))
         .count();
     assert_eq!(shown, 3, "the filtered list is what the banner counts");
+}
+
+#[tokio::test]
+async fn a_connection_cobalt_reports_is_pushed_with_its_setup_still_to_finish() {
+    let app = test_app().await;
+    let ada = app.sign_up("Ada", "ada%40example.com").await;
+    let id = app.only_account_id().await;
+    let mut tab = app.events(&ada).await;
+    app.connect_key_based(&ada, "copper").await;
+    let created = connection_event(&id, "Connection Created", "copper", now());
+    app.send(signed_webhook(&created, API_KEY)).await;
+    assert_eq!(
+        tab.next_status(Duration::from_secs(5)).await,
+        Some(json!({"slug": "copper", "status": "NeedsSetup"})),
+        "Copper's workflows are all off: its setup is not finished"
+    );
 }

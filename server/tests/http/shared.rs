@@ -94,12 +94,6 @@ async fn pair(settings: &[(&'static str, &'static str)]) -> (TestApp, TestApp) {
     (a, b)
 }
 
-fn connection_event(account: &str, kind: &str, slug: &str, at: u64) -> String {
-    json!({"linked_account_id": account, "org_id": "o", "environment": "test", "type": "General",
-        "event": kind, "slug": slug, "createdAt": rfc1123(at)})
-    .to_string()
-}
-
 #[tokio::test]
 async fn a_webhook_to_one_instance_reaches_a_tab_on_the_other_once() {
     let (a, b) = pair(&[]).await;
