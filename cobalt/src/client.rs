@@ -435,16 +435,24 @@ impl CobaltClient {
     }
 
     /// `GET /api/v1/audit/public/audit-logs`: the newest `limit` (at most 200) entries of the
-    /// account's audit log of the last 30 days, newest first.
+    /// account's audit log of the last 30 days (of the app `slug`, if given), newest first.
+    /// The `slug` filter is inferred: callers filter the entries again.
     pub async fn list_audit_logs(
         &self,
         linked_account_id: &str,
+        slug: Option<&str>,
         limit: u32,
     ) -> Result<AuditPage, CobaltError> {
         let mut url = self.url_under(&["api", "v1", "audit", "public"], &["audit-logs"])?;
-        url.query_pairs_mut()
-            .append_pair("page", "1")
-            .append_pair("limit", &limit.clamp(1, 200).to_string());
+        {
+            let mut pairs = url.query_pairs_mut();
+            pairs
+                .append_pair("page", "1")
+                .append_pair("limit", &limit.clamp(1, 200).to_string());
+            if let Some(slug) = slug {
+                pairs.append_pair("slug", slug);
+            }
+        }
         self.send(Call::new(Method::GET, url, Retry::Idempotent).account(linked_account_id))
             .await
     }

@@ -210,3 +210,26 @@ test("the theme toggle persists across visits @needs-js", async ({ signedIn, mar
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(marketplace.themeToggle).toHaveAttribute("aria-pressed", "true");
 });
+
+for (const dir of ["ltr", "rtl"] as const) {
+  test(`no page overflows sideways at 320 and 1280 px, ${dir}`, async ({ signedIn, marketplace, page }) => {
+    // The layout uses logical properties only, so a right-to-left page mirrors it (the
+    // direction is set on the page until a right-to-left language is offered).
+    await connectOAuth(await accountIdFor(signedIn.email), "hubspot");
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of ["/integrations", "/integrations/hubspot", "/integrations/quickbooks"]) {
+        await marketplace.goto(path);
+        await page.evaluate((dir) => (document.documentElement.dir = dir), dir);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
+      }
+    }
+    await marketplace.goto("/integrations");
+    await page.evaluate((dir) => (document.documentElement.dir = dir), dir);
+    const card = page.locator('.card[data-slug="hubspot"]');
+    const name = await card.locator(".card__name").boundingBox();
+    const badge = await card.locator(".badge").boundingBox();
+    expect(badge!.x > name!.x, "the badge follows the name in reading order").toBe(dir === "ltr");
+  });
+}

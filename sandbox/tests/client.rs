@@ -953,7 +953,15 @@ async fn the_audit_log_records_connections_configs_and_expiries_newest_first_per
         .unwrap();
     client.disconnect(account, "copper").await.unwrap();
 
-    let log = client.list_audit_logs(account, 200).await.unwrap();
+    let log = client
+        .list_audit_logs(account, Some("copper"), 200)
+        .await
+        .unwrap();
+    let none = client
+        .list_audit_logs(account, Some("hubspot"), 200)
+        .await
+        .unwrap();
+    assert!(none.docs.is_empty(), "only the app asked for");
     let events: Vec<_> = log.docs.iter().map(|e| e.event.as_str()).collect();
     assert_eq!(
         events,

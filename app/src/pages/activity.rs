@@ -251,20 +251,22 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
     );
     let pages = page.total_pages.max(1);
     view! {
-        <table class="runs">
-            <caption class="visually-hidden">{format!("Workflow runs of {name}, newest first")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Workflow"</th>
-                    <th scope="col">"Trigger"</th>
-                    <th scope="col">"Started"</th>
-                    <th scope="col">"Duration"</th>
-                    <th scope="col"><span class="visually-hidden">"Details"</span></th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="runs-scroll">
+            <table class="runs">
+                <caption class="visually-hidden">{format!("Workflow runs of {name}, newest first")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Workflow"</th>
+                        <th scope="col">"Trigger"</th>
+                        <th scope="col">"Started"</th>
+                        <th scope="col">"Duration"</th>
+                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
         <nav class="activity__pages" aria-label="Run pages">
             {newer.map(|href| view! { <a href=href rel="prev">"Newer runs"</a> })}
             <span>{format!("Page {} of {pages}", page.page.max(1))}</span>
@@ -316,7 +318,8 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
                     action=post
                     data-run-action=""
                     data-pending=pending
-                    data-offline="Nothing was sent: check your connection, then try again."
+                    data-unknown="No answer came back: reload the page to see whether it was done."
+                    data-failed="That was refused, and nothing was done: reload the page to see the run as it is now."
                 >
                     <button class="button" type="submit">{label}</button>
                 </form>

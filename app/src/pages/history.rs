@@ -65,15 +65,15 @@ fn HistoryList(events: Vec<HistoryEvent>) -> impl IntoView {
     let items = events
         .into_iter()
         .map(|event| {
-            let relative = crate::model::relative_time(&event.at, now);
+            let when = (!event.at.is_empty()).then(|| {
+                let relative = crate::model::relative_time(&event.at, now);
+                view! { <time datetime=event.at.clone() title=event.at>{relative}</time> }
+            });
             let by = event.by.map(|name| format!(" · by {name}"));
             view! {
                 <li data-broke=event.broke.then_some("")>
                     <span class="history__what">{event.what}</span>
-                    <span class="history__meta">
-                        <time datetime=event.at.clone() title=event.at>{relative}</time>
-                        {by}
-                    </span>
+                    <span class="history__meta">{when}{by}</span>
                 </li>
             }
         })

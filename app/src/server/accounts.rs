@@ -74,7 +74,7 @@ pub struct Caches {
     pub(super) last_runs: Cache<Arc<std::collections::BTreeMap<String, crate::model::LastRun>>>,
     /// Pages of an app's runs, for a few seconds (key: account, slug, filter and page).
     pub(super) runs: Cache<Arc<cobalt::ExecutionPage>>,
-    /// Each account's audit log (see `history`).
+    /// Each app's audit log entries (key: account, newline, slug; see `history`).
     pub(super) audit: Cache<Arc<Vec<cobalt::AuditEntry>>>,
 }
 
