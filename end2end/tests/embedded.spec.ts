@@ -65,7 +65,12 @@ test("connect in a popup, configure and disconnect from inside the frame: the ho
   await expect(tab.locator(".detail__outcome")).toHaveText("HubSpot is connected.");
 
   // The frame grows with the reset disclosure and shrinks back, never showing a scrollbar.
+  // Measured once the frame has followed the connected page (its configuration and activity).
   await waitForEvent(page, (event) => event.type === "ready" && event.app === "hubspot");
+  await expect.poll(async () => {
+    const { frame, content } = await heights(page);
+    return Math.abs(frame - content);
+  }).toBeLessThanOrEqual(1);
   const closed = await heights(page);
   await tab.getByText("Reset to defaults…").click();
   await expect.poll(async () => (await heights(page)).frame).toBeGreaterThan(closed.frame);
