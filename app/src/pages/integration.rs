@@ -82,8 +82,8 @@ pub fn IntegrationPage() -> impl IntoView {
                                 crate::server::accounts::refresh_after_return(&slug).await;
                             }
                             let app = get_integration(slug).await?;
-                            let status = status_with_setup(&app).await;
-                            Ok::<_, AppError>(view! { <Detail app status outcome config_id notice history /> })
+                            let card = card_with_setup(&app).await;
+                            Ok::<_, AppError>(view! { <Detail app card outcome config_id notice history /> })
                         })
                     }}
                 </ErrorBoundary>
@@ -92,37 +92,36 @@ pub fn IntegrationPage() -> impl IntoView {
     }
 }
 
-/// The app's status for the signed-in account, an unfinished setup told apart (the
-/// configuration it reads is the one the page shows).
-async fn status_with_setup(app: &cobalt::Application) -> Option<ConnectionStatus> {
-    let card = IntegrationCard::from_application(app)?;
+/// The app's card for the signed-in account, an unfinished setup told apart (the
+/// configuration it reads is the one the page shows); `None` for an app without a slug.
+async fn card_with_setup(app: &cobalt::Application) -> Option<IntegrationCard> {
+    #[cfg_attr(not(feature = "ssr"), allow(unused_mut))]
+    let mut card = IntegrationCard::from_application(app)?;
     #[cfg(feature = "ssr")]
     if let Ok(state) = crate::server::app_state()
         && let Ok(identity) = crate::server::current_identity()
     {
-        return Some(
-            state
-                .account(&identity)
-                .with_setup(&card.slug, card.status)
-                .await,
-        );
+        card.status = state
+            .account(&identity)
+            .with_setup(&card.slug, card.status)
+            .await;
     }
-    Some(card.status)
+    Some(card)
 }
 
 #[component]
 fn Detail(
     app: cobalt::Application,
-    status: Option<ConnectionStatus>,
+    card: Option<IntegrationCard>,
     outcome: Option<String>,
     config_id: Option<String>,
     notice: Option<(&'static str, String)>,
     history: bool,
 ) -> impl IntoView {
-    let (Some(mut card), Some(status)) = (IntegrationCard::from_application(&app), status) else {
+    let Some(card) = card else {
         return view! { <p>"This integration has no address."</p> }.into_any();
     };
-    card.status = status;
+    let status = card.status;
     let alt = format!("{} logo", card.name);
     let banner = outcome_banner(outcome.as_deref(), &card);
     let slug = card.slug.clone();
