@@ -15,6 +15,7 @@ use std::{
 };
 
 mod css;
+mod unused;
 mod watch;
 
 /// The name of the built CSS (also `LEPTOS_OUTPUT_NAME`, see `.cargo/config.toml`).
@@ -229,7 +230,18 @@ fn bindgen(input: &Path, pkg: &Path, name: &str) -> Result<()> {
         output.snippets().values().all(Vec::is_empty) && output.local_modules().is_empty(),
         "the wasm imports JS snippets, which this build does not copy yet"
     );
-    write(&pkg.join(format!("{name}.js")), output.js().as_bytes())?;
+    let module = output.wasm_mut();
+    let unused: Vec<_> = module
+        .exports
+        .iter()
+        .filter(|export| unused::is_class_export(&export.name))
+        .map(|export| export.id())
+        .collect();
+    for export in unused {
+        module.exports.delete(export);
+    }
+    let js = unused::remove_classes(output.js())?;
+    write(&pkg.join(format!("{name}.js")), js.as_bytes())?;
     write(
         &pkg.join(format!("{name}.wasm")),
         &output.wasm_mut().emit_wasm(),
@@ -238,7 +250,8 @@ fn bindgen(input: &Path, pkg: &Path, name: &str) -> Result<()> {
 
 /// `-Oz` with the features the Rust target emits (binaryen reads the rest from the module),
 /// its passes run again until they stop shrinking the module (`--converge`: about 200 bytes
-/// less of each bundle, brotli, for a few seconds of build).
+/// less of each bundle, brotli, for a few seconds of build). Then checks that nothing it kept
+/// needs the classes [`unused`] took out.
 fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<()> {
     let mut command = Command::new(wasm_opt);
     command
@@ -251,7 +264,9 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<()> {
         .arg(wasm)
         .arg("-o")
         .arg(wasm);
-    run_tool(command)
+    run_tool(command)?;
+    let optimized = fs::read(wasm).with_context(|| format!("reading {}", wasm.display()))?;
+    unused::check_unreachable(&optimized)
 }
 
 /// Every JS module of the site (the wasm glue and `boot.js`), minified in place.
