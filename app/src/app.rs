@@ -19,9 +19,17 @@ use crate::pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::headers::apply();
+    let locale = crate::context::locale();
+    provide_context(locale);
+    #[cfg(feature = "ssr")]
+    crate::server::language::keep_choice();
+    #[cfg(feature = "ssr")]
+    let island_table = crate::i18n::catalog::island_table(locale);
+    #[cfg(not(feature = "ssr"))]
+    let island_table = String::new();
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=crate::context::theme()>
+        <html lang=locale.tag() dir=locale.dir() data-theme=crate::context::theme()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -33,6 +41,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </head>
             <body>
                 <App />
+                // The islands' sentences in the page's language (`crate::i18n`): data, not a
+                // script, so the Content-Security-Policy needs no exception for it.
+                <script type="application/json" id=crate::i18n::TABLE_ID inner_html=island_table></script>
             </body>
         </html>
     }

@@ -100,3 +100,24 @@ pub fn now_unix() -> i64 {
     #[cfg(not(feature = "ssr"))]
     0
 }
+
+/// The language of the page being rendered: the one the shell (or the caller of a render)
+/// provided, else the request's (server functions).
+pub fn locale() -> crate::i18n::Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(locale) = use_context::<crate::i18n::Locale>() {
+            return locale;
+        }
+        if let Some(parts) = use_context::<http::request::Parts>() {
+            let identity = parts.extensions.get::<crate::server::Identity>();
+            return crate::server::language::of_request(
+                parts.uri.query(),
+                &parts.headers,
+                identity,
+            );
+        }
+    }
+    crate::i18n::Locale::default()
+}

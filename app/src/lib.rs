@@ -11,6 +11,7 @@ pub mod cobalt_js;
 pub mod components;
 pub mod context;
 pub mod error;
+pub mod i18n;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

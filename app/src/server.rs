@@ -10,6 +10,7 @@ pub mod embed;
 pub mod headers;
 pub mod history;
 pub mod identity;
+pub mod language;
 pub mod limits;
 pub mod live;
 pub mod runs;

@@ -10,7 +10,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::render::{landing, render_page};
+use crate::render::{Language, landing, render_page};
 
 /// The posted form, for whom, and which configuration: what every handler starts from.
 pub struct Posted {
@@ -19,6 +19,8 @@ pub struct Posted {
     /// A named configuration; `None` for the account's default one.
     config_id: Option<String>,
     form: Vec<(String, String)>,
+    /// The language of the page answering a refused save.
+    locale: app::i18n::Locale,
 }
 
 /// Every configuration handler takes the post as a `Posted`: a request without a session is
@@ -32,6 +34,9 @@ impl FromRequest<AppState> for Posted {
             .await
             .map_err(IntoResponse::into_response)?;
         let identity = parts.extensions.get::<Identity>().cloned();
+        let Language(locale) = Language::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         let Form(form) =
             Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), state)
                 .await
@@ -62,6 +67,7 @@ impl FromRequest<AppState> for Posted {
             slug,
             config_id,
             form,
+            locale,
         })
     }
 }
@@ -111,7 +117,15 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Response {
                 StatusCode::from_u16(not_saved.status()).unwrap_or(StatusCode::BAD_GATEWAY);
             let draft = ConfigDraft(not_saved.into_draft(&posted.form));
             let identity = Some(&posted.identity);
-            render_page(&state, &posted.page(""), status, draft, identity).await
+            render_page(
+                &state,
+                &posted.page(""),
+                status,
+                draft,
+                identity,
+                posted.locale,
+            )
+            .await
         }
     }
 }

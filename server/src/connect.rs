@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::render::{landing, render_page};
+use crate::render::{Language, landing, render_page};
 
 /// The signed-in account and the app at `slug`, or the response that answers instead.
 async fn account_and_app(
@@ -72,6 +72,7 @@ pub async fn submit(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     identity: Option<Extension<Identity>>,
+    Language(locale): Language,
     Form(values): Form<Vec<(String, String)>>,
 ) -> Response {
     let (identity, app) = match account_and_app(&state, identity, &slug).await {
@@ -91,6 +92,7 @@ pub async fn submit(
                 status,
                 draft,
                 Some(&identity),
+                locale,
             )
             .await
         }

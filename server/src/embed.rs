@@ -20,8 +20,9 @@ use axum::{
 };
 use serde::Deserialize;
 
-use crate::render::render_page;
+use crate::render::{Language, render_page};
 use crate::session::{end, sign_in};
+use app::i18n::Locale;
 
 #[derive(Debug, Deserialize)]
 pub struct EmbedQuery {
@@ -138,12 +139,21 @@ pub async fn embed(
     State(state): State<AppState>,
     current: Option<Extension<Identity>>,
     headers: HeaderMap,
+    Language(locale): Language,
     Query(query): Query<EmbedQuery>,
 ) -> Response {
     let mut claims = match accept(&state, &headers, query.token.as_deref()).await {
         Ok(claims) => claims,
-        Err(err) => return refused(&state, StatusCode::UNAUTHORIZED, err.to_string()).await,
+        Err(err) => {
+            return refused(&state, StatusCode::UNAUTHORIZED, err.to_string(), locale).await;
+        }
     };
+    // The token's language, for the pages of the hand-off itself.
+    let locale = claims
+        .locale
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or(locale);
     // Looks, not rights: the URL's may fill in what the signed claims leave open.
     let query_theme = query.theme.filter(|t| t == "light" || t == "dark");
     claims.theme = claims.theme.or(query_theme);
@@ -183,6 +193,7 @@ pub async fn embed(
                 StatusCode::OK,
                 switch,
                 Some(&current),
+                locale,
             )
             .await;
             if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -190,7 +201,7 @@ pub async fn embed(
             }
             response
         }
-        current => complete(&state, claims, current.map(|c| c.0), &to, framed).await,
+        current => complete(&state, claims, current.map(|c| c.0), &to, framed, locale).await,
     }
 }
 
@@ -207,6 +218,7 @@ pub async fn continue_as(
     State(state): State<AppState>,
     current: Option<Extension<Identity>>,
     headers: HeaderMap,
+    Language(locale): Language,
 ) -> Response {
     let pending = Sealed::PendingEmbed
         .open(&state.config, &headers)
@@ -217,11 +229,12 @@ pub async fn continue_as(
             &state,
             StatusCode::UNAUTHORIZED,
             EmbedError::Expired.to_string(),
+            locale,
         )
         .await;
     };
     let placement = Placement::of(framed);
-    let mut response = complete(&state, claims, current.map(|c| c.0), &to, framed).await;
+    let mut response = complete(&state, claims, current.map(|c| c.0), &to, framed, locale).await;
     if let Ok(value) =
         HeaderValue::from_str(&Sealed::PendingEmbed.removal(&state.config, placement))
     {
@@ -256,6 +269,7 @@ pub async fn renew(
     // What the SDK's options set at sign-in holds until a token says otherwise.
     identity.theme = identity.theme.or(current.theme);
     identity.brand = identity.brand.or(current.brand);
+    identity.locale = identity.locale.or(current.locale);
     identity.host_page = current.host_page;
     // The same session, renewed: signing out still ends it, and its streams go on.
     identity.sid = current.sid;
@@ -355,6 +369,7 @@ async fn complete(
     current: Option<Identity>,
     to: &str,
     framed: bool,
+    locale: Locale,
 ) -> Response {
     if let Err(err) = app::server::accounts::upsert(
         state,
@@ -366,7 +381,7 @@ async fn complete(
     {
         tracing::warn!(error = %err, "embed: upserting the linked account failed");
         let reason = "the integrations service did not answer; please try again".to_owned();
-        return refused(state, StatusCode::BAD_GATEWAY, reason).await;
+        return refused(state, StatusCode::BAD_GATEWAY, reason, locale).await;
     }
     if let Some(current) = current {
         end(state, &current).await;
@@ -385,13 +400,22 @@ fn identity_of(state: &AppState, claims: EmbedClaims, framed: bool) -> Identity 
     identity.framed = framed;
     identity.theme = claims.theme;
     identity.brand = claims.brand;
+    identity.locale = claims.locale;
     identity.host_page = claims.host_page;
     identity
 }
 
-async fn refused(state: &AppState, status: StatusCode, reason: String) -> Response {
+async fn refused(state: &AppState, status: StatusCode, reason: String, locale: Locale) -> Response {
     tracing::info!(%reason, "embed hand-off refused");
-    render_page(state, "/embed/refused", status, EmbedFailure(reason), None).await
+    render_page(
+        state,
+        "/embed/refused",
+        status,
+        EmbedFailure(reason),
+        None,
+        locale,
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! Rendering a Leptos page in answer to a post or a refusal, and where visitors without a
 //! session are sent.
 
+use app::i18n::Locale;
 use app::server::{AppState, Identity};
 use app::shell;
 use axum::{
     body::Body,
-    extract::Request,
+    extract::{FromRequestParts, Request},
     http::StatusCode,
+    http::request::Parts,
     response::{IntoResponse, Response},
 };
 use leptos::prelude::provide_context;
@@ -23,13 +25,15 @@ pub(crate) fn landing(state: &AppState, return_to: &str) -> String {
 }
 
 /// Renders the Leptos page at `path` with `context` provided, answering `status`. `identity`
-/// is the signed-in user, for pages that need the account.
+/// is the signed-in user, for pages that need the account; `locale` the language of the
+/// request answered (the page is rendered from a request of its own).
 pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
     state: &AppState,
     path: &str,
     status: StatusCode,
     context: T,
     identity: Option<&Identity>,
+    locale: Locale,
 ) -> Response {
     let options = state.leptos_options.clone();
     let app_state = state.clone();
@@ -39,6 +43,7 @@ pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
         move || {
             provide_context(app_state.clone());
             provide_context(context.clone());
+            provide_context(locale);
         },
         move || shell(options.clone()),
     );
@@ -52,4 +57,21 @@ pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
     let mut response = handler(request).await.into_response();
     *response.status_mut() = status;
     response
+}
+
+/// The language of the request being answered (see `app::server::language`), for pages
+/// rendered from a request of their own.
+pub(crate) struct Language(pub Locale);
+
+impl<S: Send + Sync> FromRequestParts<S> for Language {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let identity = parts.extensions.get::<Identity>();
+        Ok(Self(app::server::language::of_request(
+            parts.uri.query(),
+            &parts.headers,
+            identity,
+        )))
+    }
 }

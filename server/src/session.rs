@@ -53,12 +53,15 @@ pub async fn read(State(state): State<AppState>, mut request: Request, next: Nex
             } else {
                 FrameSession::Ended
             };
+            let locale =
+                app::server::language::of_request(request.uri().query(), request.headers(), None);
             return render_page(
                 &state,
                 "/embed/ended",
                 StatusCode::UNAUTHORIZED,
                 ended,
                 None,
+                locale,
             )
             .await;
         }

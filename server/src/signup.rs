@@ -10,7 +10,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use crate::render::render_page;
+use crate::render::{Language, render_page};
 use crate::session::sign_in;
 
 /// The sign-up form's fields.
@@ -28,7 +28,11 @@ pub struct SignupForm {
 
 /// Validates, upserts the linked account, then sets the cookie. Any failure renders the form
 /// again with every value kept, and sets no cookie.
-pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> Response {
+pub async fn signup(
+    State(state): State<AppState>,
+    Language(locale): Language,
+    Form(form): Form<SignupForm>,
+) -> Response {
     if !state.config.signup_enabled {
         return Redirect::to("/signed-out").into_response();
     }
@@ -51,6 +55,7 @@ pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>)
             StatusCode::UNPROCESSABLE_ENTITY,
             draft,
             None,
+            locale,
         )
         .await;
     };
@@ -64,6 +69,7 @@ pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>)
             StatusCode::UNPROCESSABLE_ENTITY,
             draft,
             None,
+            locale,
         )
         .await;
     };
@@ -75,7 +81,15 @@ pub async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>)
              Nothing was saved; please try again."
                 .into(),
         );
-        return render_page(&state, "/signup", StatusCode::BAD_GATEWAY, draft, None).await;
+        return render_page(
+            &state,
+            "/signup",
+            StatusCode::BAD_GATEWAY,
+            draft,
+            None,
+            locale,
+        )
+        .await;
     }
     let identity = Identity::new(&state.config, customer_id, name, false);
     sign_in(

@@ -80,6 +80,8 @@ pub struct Config {
     /// How long a SIGTERM'd instance keeps serving while `/readyz` says 503, before its live
     /// streams close and it stops (`DRAIN_SECS`), so the load balancer moves tabs off first.
     pub drain: Duration,
+    /// Every locale's messages, with the host's overrides from `STRINGS_DIR` (`<tag>.ftl`).
+    pub strings: std::sync::Arc<crate::i18n::catalog::Catalogs>,
 }
 
 /// A secret setting. Its `Debug` never shows the value.
@@ -136,6 +138,7 @@ impl std::fmt::Debug for Config {
             .field("redis_url", &self.redis_url)
             .field("redis_key_prefix", &self.redis_key_prefix)
             .field("drain", &self.drain)
+            .field("strings", &self.strings)
             .finish()
     }
 }
@@ -299,7 +302,22 @@ impl Config {
                 reason: "up to 64 letters, digits and `:_-.`, e.g. itab:prod:".into(),
             });
         }
+        let strings_dir = get("STRINGS_DIR").map(std::path::PathBuf::from);
+        if let Some(dir) = strings_dir.as_ref().filter(|dir| !dir.is_dir()) {
+            return Err(ConfigError::Invalid {
+                name: "STRINGS_DIR",
+                reason: format!("{} is not a folder", dir.display()),
+            });
+        }
+        let strings =
+            crate::i18n::catalog::Catalogs::load(strings_dir.as_deref()).map_err(|err| {
+                ConfigError::Invalid {
+                    name: "STRINGS_DIR",
+                    reason: err.to_string(),
+                }
+            })?;
         Ok(Self {
+            strings: std::sync::Arc::new(strings),
             drain: Duration::from_secs(count(&get, "DRAIN_SECS", 0, 0..=300)? as u64),
             redis_url,
             redis_key_prefix,

@@ -37,6 +37,10 @@ pub struct EmbedClaims {
     /// `brand`: the host's colour for this user's tab, `#rgb` or `#rrggbb`.
     #[serde(default)]
     pub brand: Option<String>,
+    /// `locale`: the user's language in the host app, a BCP 47 tag (`de`, `ja-JP`). One the
+    /// tab does not speak is kept and passed over (English, or the user's browser's choice).
+    #[serde(default)]
+    pub locale: Option<String>,
     /// `session_ttl`: how long the session may last, in seconds, when the host's own session
     /// is shorter than `SESSION_MAX_AGE_HOURS`.
     #[serde(default)]
@@ -116,6 +120,8 @@ struct Claims {
     theme: Option<String>,
     #[serde(default)]
     brand: Option<String>,
+    #[serde(default)]
+    locale: Option<String>,
     #[serde(default)]
     session_ttl: Option<u64>,
 }
@@ -234,6 +240,19 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
                 .ok_or_else(|| EmbedError::Claims("brand: #rgb or #rrggbb".into()))
         })
         .transpose()?;
+    let locale = claims
+        .locale
+        .map(|tag| {
+            let well_formed = !tag.is_empty()
+                && tag.len() <= 35
+                && tag
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            well_formed.then_some(tag).ok_or_else(|| {
+                EmbedError::Claims("locale: a language tag such as de or ja-JP".into())
+            })
+        })
+        .transpose()?;
     if claims
         .session_ttl
         .is_some_and(|ttl| ttl < MIN_SESSION_TTL_SECS)
@@ -251,6 +270,7 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
         role,
         theme,
         brand,
+        locale,
         session_ttl: claims.session_ttl,
         host_page: None,
     })

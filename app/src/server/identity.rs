@@ -48,6 +48,9 @@ pub struct Identity {
     pub theme: Option<String>,
     #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
+    /// The host's language for this user (the embed token's `locale`), as it sent it.
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
     /// The host page that framed the tab (one of `EMBED_ORIGINS`): where a consent page that
     /// had to leave the frame comes back to.
     #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +78,7 @@ impl Identity {
             role: crate::model::Role::default(),
             framed: false,
             theme: None,
+            locale: None,
             brand: None,
             host_page: None,
         }
