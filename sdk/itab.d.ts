@@ -48,6 +48,8 @@ export interface MountOptions {
   token: string | (() => string | Promise<string>);
   /** An app to open at once, by slug (a deep link). */
   app?: string;
+  /** The user's language (a BCP 47 tag such as `de` or `ja-JP`), when the token names none. */
+  locale?: string;
   /** Shown from the first paint when the token names no theme or brand colour. */
   theme?: "light" | "dark";
   /** `#rgb` or `#rrggbb`. */

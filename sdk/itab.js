@@ -54,6 +54,7 @@
         query.set("host", returnTo);
         if (options.theme) query.set("theme", options.theme);
         if (options.brand) query.set("brand", options.brand);
+        if (options.locale) query.set("locale", options.locale);
         frame.src = origin + "/embed?" + query;
       }, failed);
     }

@@ -73,5 +73,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signed-out") view=SignedOutPage />
             </Routes>
         </Router>
+        // The host chooses a framed tab's language (the embed token's `locale`).
+        {(!crate::context::viewer().is_some_and(|viewer| viewer.embedded))
+            .then(crate::components::LanguageSwitcher)}
     }
 }

@@ -41,16 +41,17 @@ pub fn set_module_importer(importer: Function) {
 /// Why a connection attempt failed, in words a user can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConnectError {
-    #[error("Cobalt's connection library could not be loaded. Check your network and try again.")]
+    #[error("{}", crate::t!("cobalt-js-load-failed"))]
     LoadFailed,
-    #[error("Your session expired. Reload the page to continue.")]
+    #[error("{}", crate::t!("cobalt-js-session-expired"))]
     SessionExpired,
     /// Cobalt answered with an error; the message is Cobalt's own when it gave one.
     #[error("{0}")]
     Rejected(String),
-    #[error("Cobalt could not be reached. Check your network and try again.")]
+    #[error("{}", crate::t!("cobalt-js-network"))]
     Network,
-    #[error("Something went wrong while connecting: {0}")]
+    /// What the browser or cobalt-js threw, as it said it.
+    #[error("{}", crate::t!("cobalt-js-unexpected", detail = .0))]
     Unexpected(String),
     /// The user closed the consent window, or it timed out.
     #[error("{0}")]
@@ -431,9 +432,9 @@ fn cobalt_message(status: u16, body: &str) -> String {
         .and_then(|m| m.as_string())
         .filter(|m| !m.trim().is_empty())
         .unwrap_or_else(|| match status {
-            429 => "Cobalt is receiving too many requests. Wait a moment and try again.".into(),
-            500..=599 => "Cobalt is having trouble right now. Try again in a moment.".into(),
-            _ => format!("Cobalt refused the request (HTTP {status})."),
+            429 => crate::t!("cobalt-js-too-many-requests"),
+            500..=599 => crate::t!("cobalt-js-unavailable"),
+            _ => crate::t!("cobalt-js-refused", status = status.to_string()),
         })
 }
 
@@ -473,5 +474,5 @@ fn js_message(value: &JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+        .unwrap_or_else(|| crate::t!("cobalt-js-unknown-error"))
 }

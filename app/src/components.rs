@@ -15,6 +15,7 @@ mod error_list;
 #[cfg(feature = "hydrate")]
 mod form_dom;
 pub(crate) mod integration_card;
+mod language_switcher;
 pub(crate) mod live;
 mod marketplace;
 mod refused;
@@ -28,6 +29,7 @@ pub use connect_panel::{CredentialFields, CredentialsForm, OAuthConnect};
 pub use disconnect::{DisconnectDialog, DisconnectSummary};
 pub use error_list::ErrorList;
 pub use integration_card::{IntegrationCardView, PrimaryAction, StatusBadge};
+pub use language_switcher::LanguageSwitcher;
 pub use live::{LiveBadge, LiveStatus};
 pub use marketplace::MarketplaceView;
 pub use refused::Refused;

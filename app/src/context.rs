@@ -55,7 +55,8 @@ pub fn viewer() -> Option<Viewer> {
 /// refuses such changes anyway; pages show the controls disabled with this sentence.
 pub fn refusal(change: crate::model::Change) -> Option<String> {
     let role = viewer()?.role;
-    role.refusal(change).map(|why| format!("{why}."))
+    role.refusal(change)
+        .map(|why| crate::t!("role-refusal-sentence", reason = why))
 }
 
 /// Whether the visitor chose the dark theme (the `theme` cookie); `false` follows the system.
@@ -120,4 +121,15 @@ pub fn locale() -> crate::i18n::Locale {
         }
     }
     crate::i18n::Locale::default()
+}
+
+/// The query parameters of the page being rendered, in order (pages render on the server only).
+pub fn query_pairs() -> Vec<(String, String)> {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() {
+        return form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+    }
+    Vec::new()
 }

@@ -3,42 +3,66 @@
 //! Policy: server functions return [`AppError`]. Its messages are safe to show to a user;
 //! internal detail is logged on the server through [`AppError::internal`] and never serialized.
 //! Server-only modules keep their own `thiserror` enums and convert at the call site.
+//!
+//! Its `Display` is the sentence in the page's language: the variants without text are
+//! `shared.ftl` messages, so an island says them in its page's language too; the variants
+//! carrying a sentence carry it in the language of the request that made it.
 
 use leptos::prelude::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::codec::JsonEncoding;
 use serde::{Deserialize, Serialize};
 
 /// Errors a user can see.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("{0} was not found")]
+    /// What was not found, as a whole sentence ("that integration was not found", an
+    /// `error-not-found-*` message).
     NotFound(String),
-    #[error("{0}")]
+    /// What is wrong with the request, as a sentence.
     Validation(String),
     /// No valid session cookie: the user must sign in (again).
-    #[error("your session has ended; please sign in again")]
     Unauthorized,
     /// The request did not come from this site (CSRF protection).
-    #[error("this request was refused because it did not come from this site")]
     Forbidden,
     /// The signed-in user's role does not allow this change (the sentence says which role may).
-    #[error("{0}")]
     NotAllowed(String),
     /// This account called too often; it may again after `retry_after` seconds.
-    #[error("too many requests: please wait {retry_after} seconds and try again")]
-    RateLimited { retry_after: u64 },
+    RateLimited {
+        retry_after: u64,
+    },
     /// Cobalt asked us to slow down (429): no call goes out until it said we may try again.
-    #[error("the integrations service is busy: please try again in {retry_after} seconds")]
-    Busy { retry_after: u64 },
+    Busy {
+        retry_after: u64,
+    },
     /// Cobalt could not be reached or answered with an error the user cannot fix.
-    #[error("the integrations service is unavailable right now; please try again")]
     Upstream,
-    #[error("something went wrong on our side")]
     Internal,
     /// Transport or (de)serialization failure reported by the server-fn machinery.
-    #[error("request failed: {0}")]
     ServerFn(ServerFnErrorErr),
 }
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::NotFound(sentence) | Self::Validation(sentence) | Self::NotAllowed(sentence) => {
+                return f.write_str(sentence);
+            }
+            Self::Unauthorized => crate::t!("error-unauthorized"),
+            Self::Forbidden => crate::t!("error-forbidden"),
+            Self::RateLimited { retry_after } => {
+                crate::t!("error-rate-limited", seconds = *retry_after)
+            }
+            Self::Busy { retry_after } => crate::t!("error-busy", seconds = *retry_after),
+            Self::Upstream => crate::t!("error-upstream"),
+            Self::Internal => crate::t!("error-internal"),
+            // server_fn's own account of the failure stays as it wrote it (English).
+            Self::ServerFn(error) => crate::t!("error-request-failed", detail = error.to_string()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     /// The seconds to send as `Retry-After`, for the errors that say when to try again.
@@ -77,7 +101,7 @@ impl AppError {
     pub fn upstream(err: cobalt::CobaltError) -> Self {
         if err.is_not_found() {
             tracing::info!(error = %err, "cobalt: not found");
-            return Self::NotFound("that integration".into());
+            return Self::NotFound(crate::t!("error-not-found-integration"));
         }
         tracing::warn!(error = %err, request_id = ?err.request_id(), "cobalt request failed");
         Self::Upstream

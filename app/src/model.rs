@@ -10,7 +10,7 @@ mod display;
 pub mod history;
 pub mod marketplace;
 
-pub use display::{duration_text, identifier_text, relative_time};
+pub use display::{date_text, decimal_text, duration_text, identifier_text, relative_time};
 
 /// A form posted without JavaScript that could not be saved, shown again with what the user
 /// typed (never secrets: password fields come back empty) and what to fix, by form name.
@@ -57,12 +57,10 @@ impl IntegrationCard {
     }
 }
 
-/// "1 integration needs attention", "3 integrations need attention".
+/// "1 integration needs attention", "3 integrations need attention". A plural: on the server
+/// only (the marketplace renders one per count for its island).
 pub fn attention_text(count: usize) -> String {
-    match count {
-        1 => "1 integration needs attention".to_owned(),
-        n => format!("{n} integrations need attention"),
-    }
+    crate::t!("filter-attention", count = count)
 }
 
 /// Where an app stands for the signed-in account.
@@ -89,12 +87,12 @@ impl ConnectionStatus {
 
 impl ConnectionStatus {
     /// What the detail page says of the connection.
-    pub fn sentence(self) -> &'static str {
+    pub fn sentence(self) -> String {
         match self {
-            Self::Connected => "Connected",
-            Self::NeedsSetup => "Connected. Finish the setup below to start syncing.",
-            Self::NeedsReconnect => "The connection expired: reconnect to resume syncing.",
-            Self::Available => "Not connected",
+            Self::Connected => crate::t!("status-connected"),
+            Self::NeedsSetup => crate::t!("status-needs-setup"),
+            Self::NeedsReconnect => crate::t!("status-needs-reconnect"),
+            Self::Available => crate::t!("status-available"),
         }
     }
 
@@ -129,12 +127,10 @@ impl ConnectionStatus {
     /// What a tab announces when the status of the app `name` changes behind it.
     pub fn announcement(self, name: &str) -> String {
         match self {
-            Self::Connected => format!("{name} is now connected."),
-            Self::NeedsSetup => format!("{name} is connected: finish its setup to start syncing."),
-            Self::NeedsReconnect => {
-                format!("{name}'s connection expired: reconnect to resume syncing.")
-            }
-            Self::Available => format!("{name} was disconnected."),
+            Self::Connected => crate::t!("status-now-connected", app = name),
+            Self::NeedsSetup => crate::t!("status-now-needs-setup", app = name),
+            Self::NeedsReconnect => crate::t!("status-now-needs-reconnect", app = name),
+            Self::Available => crate::t!("status-now-disconnected", app = name),
         }
     }
 }
@@ -191,20 +187,53 @@ pub fn sort_cards(cards: &mut [IntegrationCard]) {
     });
 }
 
+/// Which identifier a check is about: its key in the `validation-identifier-*` messages,
+/// which name it in a whole sentence.
+#[derive(Debug, Clone, Copy)]
+enum Identifier {
+    Customer,
+    App,
+    Configuration,
+    Field,
+}
+
+impl Identifier {
+    fn key(self) -> &'static str {
+        match self {
+            Self::Customer => "customer",
+            Self::App => "app",
+            Self::Configuration => "configuration",
+            Self::Field => "field",
+        }
+    }
+}
+
 /// Checks an identifier: `max` characters at most, from ASCII letters, digits and `extra`.
-fn identifier(value: &str, what: &str, max: usize, extra: &str) -> Result<String, String> {
+/// The problems are sentences of the request's language (these checks run on the server).
+fn identifier(value: &str, what: Identifier, max: usize, extra: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(format!("{what} is required"));
+        return Err(crate::t!(
+            "validation-identifier-required",
+            what = what.key()
+        ));
     }
     if value.len() > max {
-        return Err(format!("{what} must be at most {max} characters"));
+        return Err(crate::t!(
+            "validation-identifier-too-long",
+            what = what.key(),
+            max = max
+        ));
     }
     if let Some(bad) = value
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || extra.contains(*c)))
     {
-        return Err(format!("{what} may not contain {bad:?}"));
+        return Err(crate::t!(
+            "validation-identifier-character",
+            what = what.key(),
+            character = format!("{bad:?}")
+        ));
     }
     Ok(value.to_owned())
 }
@@ -212,16 +241,16 @@ fn identifier(value: &str, what: &str, max: usize, extra: &str) -> Result<String
 /// A platform customer id (the Cobalt linked account id).
 pub fn validate_customer_id(value: &str) -> Result<String, String> {
     no_leading_dot(
-        identifier(value, "the customer id", 64, "_-.@:")?,
-        "the customer id",
+        identifier(value, Identifier::Customer, 64, "_-.@:")?,
+        Identifier::Customer,
     )
 }
 
 /// An app's slug, as Cobalt spells it in paths.
 pub fn validate_slug(value: &str) -> Result<String, String> {
-    let slug = identifier(value, "the app", 64, "_-")?;
+    let slug = identifier(value, Identifier::App, 64, "_-")?;
     if slug.chars().any(|c| c.is_ascii_uppercase()) {
-        return Err("the app's name in the address must be lowercase".into());
+        return Err(crate::t!("validation-slug-lowercase"));
     }
     Ok(slug)
 }
@@ -229,36 +258,36 @@ pub fn validate_slug(value: &str) -> Result<String, String> {
 /// A named configuration's id.
 pub fn validate_config_id(value: &str) -> Result<String, String> {
     no_leading_dot(
-        identifier(value, "the configuration name", 64, "_-.@:")?,
-        "the configuration name",
+        identifier(value, Identifier::Configuration, 64, "_-.@:")?,
+        Identifier::Configuration,
     )
 }
 
 /// Refuses `.`, `..` and every id starting with a dot: in a URL path they would address
 /// another resource once the path is normalised.
-fn no_leading_dot(id: String, what: &str) -> Result<String, String> {
+fn no_leading_dot(id: String, what: Identifier) -> Result<String, String> {
     if id.starts_with('.') {
-        return Err(format!("{what} may not start with a dot"));
+        return Err(crate::t!("validation-identifier-dot", what = what.key()));
     }
     Ok(id)
 }
 
 /// A config field's or workflow's id.
 pub fn validate_field_id(value: &str) -> Result<String, String> {
-    identifier(value, "the field id", 64, "_-")
+    identifier(value, Identifier::Field, 64, "_-")
 }
 
 /// A person's display name: trimmed, 1 to 100 characters, no control characters.
 pub fn validate_name(value: &str) -> Result<String, String> {
     let name = value.trim();
     if name.is_empty() {
-        return Err("Please enter your name.".into());
+        return Err(crate::t!("validation-name-required"));
     }
     if name.chars().count() > 100 {
-        return Err("Your name must be at most 100 characters.".into());
+        return Err(crate::t!("validation-name-too-long", max = 100));
     }
     if name.chars().any(char::is_control) {
-        return Err("Your name may not contain control characters.".into());
+        return Err(crate::t!("validation-name-control"));
     }
     Ok(name.to_owned())
 }
@@ -267,9 +296,9 @@ pub fn validate_name(value: &str) -> Result<String, String> {
 pub fn validate_email(value: &str) -> Result<String, String> {
     let email = value.trim();
     if email.is_empty() {
-        return Err("Please enter your email address.".into());
+        return Err(crate::t!("validation-email-required"));
     }
-    let invalid = || "Please enter a valid email address, like name@example.com.".to_owned();
+    let invalid = || crate::t!("validation-email-invalid");
     if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(invalid());
     }
@@ -446,26 +475,18 @@ impl Role {
         }
     }
 
-    /// Why `change` is not allowed, as the page and a refused request say it (no full stop:
-    /// [`crate::error::AppError`]'s sentences add their own).
-    pub fn refusal(self, change: Change) -> Option<&'static str> {
+    /// Why `change` is not allowed, as a refused request says it (no full stop, like every
+    /// [`crate::error::AppError`]; pages make it a sentence with `role-refusal-sentence`).
+    pub fn refusal(self, change: Change) -> Option<String> {
         if self.may(change) {
             return None;
         }
         Some(match (self, change) {
-            (Self::Member, _) => "Only an admin of your account can disconnect an app",
-            (_, Change::Connect) => {
-                "Your role is viewer: you can see this app, but only an admin or member of your account can connect it"
-            }
-            (_, Change::Configure) => {
-                "Your role is viewer: you can see these settings, but only an admin or member of your account can change them"
-            }
-            (_, Change::Disconnect) => {
-                "Your role is viewer: you can see this connection, but only an admin of your account can disconnect it"
-            }
-            (_, Change::Run) => {
-                "Your role is viewer: you can see these runs, but only an admin or member of your account can retry or stop them"
-            }
+            (Self::Member, _) => crate::t!("role-member-disconnect"),
+            (_, Change::Connect) => crate::t!("role-viewer-connect"),
+            (_, Change::Configure) => crate::t!("role-viewer-configure"),
+            (_, Change::Disconnect) => crate::t!("role-viewer-disconnect"),
+            (_, Change::Run) => crate::t!("role-viewer-run"),
         })
     }
 }
@@ -520,16 +541,16 @@ impl RunFilter {
 }
 
 /// A run's status as the page shows it: its words and the badge's `data-status`.
-pub fn run_status(status: &cobalt::ExecutionStatus) -> (&'static str, &'static str) {
+pub fn run_status(status: &cobalt::ExecutionStatus) -> (String, &'static str) {
     use cobalt::ExecutionStatus as S;
     match status {
-        S::Completed => ("Completed", "connected"),
-        S::Running => ("Running", "running"),
-        S::Stopping => ("Stopping", "running"),
-        S::Errored => ("Failed", "failed"),
-        S::TimedOut => ("Timed out", "failed"),
-        S::Stopped => ("Stopped", "neutral"),
-        S::Other(_) => ("Unknown", "neutral"),
+        S::Completed => (crate::t!("status-run-completed"), "connected"),
+        S::Running => (crate::t!("status-run-running"), "running"),
+        S::Stopping => (crate::t!("status-run-stopping"), "running"),
+        S::Errored => (crate::t!("status-run-failed"), "failed"),
+        S::TimedOut => (crate::t!("status-run-timed-out"), "failed"),
+        S::Stopped => (crate::t!("status-run-stopped"), "neutral"),
+        S::Other(_) => (crate::t!("status-run-unknown"), "neutral"),
     }
 }
 

@@ -166,7 +166,11 @@ pub async fn delete(State(state): State<AppState>, posted: Posted) -> Response {
     .await;
     let target = match (deleted, &posted.config_id) {
         (Err(app::error::AppError::NotFound(_)), _) => {
-            return (StatusCode::NOT_FOUND, "That configuration does not exist.").into_response();
+            let text = state
+                .config
+                .strings
+                .format(posted.locale, "server-config-missing", &[]);
+            return (StatusCode::NOT_FOUND, text).into_response();
         }
         (Ok(()), None) => posted.page("reset=1"),
         (Ok(()), Some(_)) => format!("/integrations/{}?deleted=1", posted.slug),

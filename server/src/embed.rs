@@ -32,6 +32,8 @@ pub struct EmbedQuery {
     /// The host SDK's `theme` and `brand` options, for a token that names none.
     theme: Option<String>,
     brand: Option<String>,
+    /// The host SDK's `locale` option, for a token that names none.
+    locale: Option<String>,
     /// The host page framing the tab (the SDK sends its URL), for the way back from a consent
     /// page that had to leave the frame.
     host: Option<String>,
@@ -75,7 +77,11 @@ pub struct BackQuery {
 /// the browser on to the host page `to` (one of `EMBED_ORIGINS`, else 400: no open redirect)
 /// with `itab-connected=<app>` (and `itab-status=denied` if the user said no), from which the
 /// host SDK opens the tab at the app again.
-pub async fn back(State(state): State<AppState>, Query(query): Query<BackQuery>) -> Response {
+pub async fn back(
+    State(state): State<AppState>,
+    Language(locale): Language,
+    Query(query): Query<BackQuery>,
+) -> Response {
     let slug = query
         .app
         .as_deref()
@@ -85,11 +91,11 @@ pub async fn back(State(state): State<AppState>, Query(query): Query<BackQuery>)
         .as_deref()
         .and_then(|to| host_page(&state.config.embed_origins, to));
     let (Some(slug), Some(to)) = (slug, to) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "this link does not lead back to an app you use",
-        )
-            .into_response();
+        let text = state
+            .config
+            .strings
+            .format(locale, "server-back-refused", &[]);
+        return (StatusCode::BAD_REQUEST, text).into_response();
     };
     let separator = if to.contains('?') { '&' } else { '?' };
     let denied = match consent_outcome(query.status.as_deref()) {
@@ -148,12 +154,6 @@ pub async fn embed(
             return refused(&state, StatusCode::UNAUTHORIZED, err.to_string(), locale).await;
         }
     };
-    // The token's language, for the pages of the hand-off itself.
-    let locale = claims
-        .locale
-        .as_deref()
-        .and_then(Locale::parse)
-        .unwrap_or(locale);
     // Looks, not rights: the URL's may fill in what the signed claims leave open.
     let query_theme = query.theme.filter(|t| t == "light" || t == "dark");
     claims.theme = claims.theme.or(query_theme);
@@ -162,6 +162,14 @@ pub async fn embed(
         .as_deref()
         .and_then(app::server::config::hex_color);
     claims.brand = claims.brand.or(query_brand);
+    let query_locale = query.locale.filter(|tag| Locale::parse(tag).is_some());
+    claims.locale = claims.locale.or(query_locale);
+    // The token's language, for the pages of the hand-off itself.
+    let locale = claims
+        .locale
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or(locale);
     let framed = is_framed(&headers);
     let placement = Placement::of(framed);
     let outcome = consent_outcome(query.status.as_deref());
@@ -251,6 +259,7 @@ pub async fn continue_as(
 pub async fn renew(
     State(state): State<AppState>,
     current: Option<Extension<Identity>>,
+    Language(locale): Language,
     axum::Form(form): axum::Form<EmbedQuery>,
 ) -> Response {
     let Some(Extension(current)) = current.filter(|c| c.0.embedded) else {
@@ -259,7 +268,10 @@ pub async fn renew(
     let claims = match verify_and_spend(&state, form.token.as_deref()).await {
         Ok(claims) if claims.customer_id == current.account_id => claims,
         Ok(_) => {
-            let reason = "the token names another user; open the integrations tab again";
+            let reason = state
+                .config
+                .strings
+                .format(locale, "server-embed-other-user", &[]);
             return (StatusCode::FORBIDDEN, reason).into_response();
         }
         Err(err) => return (StatusCode::UNAUTHORIZED, err.to_string()).into_response(),
@@ -380,7 +392,10 @@ async fn complete(
     .await
     {
         tracing::warn!(error = %err, "embed: upserting the linked account failed");
-        let reason = "the integrations service did not answer; please try again".to_owned();
+        let reason = state
+            .config
+            .strings
+            .format(locale, "server-embed-unavailable", &[]);
         return refused(state, StatusCode::BAD_GATEWAY, reason, locale).await;
     }
     if let Some(current) = current {

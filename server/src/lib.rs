@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .route("/events", get(live::events))
         // Outermost last: CSRF, then the session (read once), then the limits that need it.
         .layer(middleware::from_fn_with_state(state.clone(), limits::limit))
+        .layer(middleware::from_fn_with_state(state.clone(), language))
         .layer(middleware::from_fn_with_state(state.clone(), pkg_version))
         .layer(middleware::from_fn_with_state(state.clone(), session::read))
         .layer(middleware::from_fn_with_state(
@@ -232,6 +233,20 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         "something went wrong on our side",
     )
         .into_response()
+}
+
+/// Every handler runs in the request's language (`app::server::language`), so a sentence it
+/// makes outside a page render (a refused post's problems, an embed refusal, a 429) reads in it
+/// too, with the host's overrides.
+async fn language(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let identity = request.extensions().get::<app::server::Identity>();
+    let locale =
+        app::server::language::of_request(request.uri().query(), request.headers(), identity);
+    app::server::language::in_language(&state, locale, next.run(request)).await
 }
 
 /// `/pkg/<file>?v=<hash>` for a hash this build does not serve is 404, never cached: during a

@@ -8,6 +8,7 @@
 use std::net::SocketAddr;
 
 use app::error::AppError;
+use app::i18n::Locale;
 use app::server::{AppState, Identity};
 use axum::{
     extract::{ConnectInfo, Request, State},
@@ -78,16 +79,27 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     {
         let account = identity.account_id.clone();
         if matches!(*request.method(), Method::GET | Method::HEAD) {
-            return spend_while_serving(&state, &account, &path, next.run(request)).await;
+            // The language of a refusal, read now: the request moves on into the page it asks for.
+            let locale = language(&request);
+            return spend_while_serving(&state, &account, &path, locale, next.run(request)).await;
         }
         state.limits.spend(&account, 1).await.err()
     } else {
         None
     };
     match refusal {
-        Some(error) => refused(&path, &error),
+        Some(error) => refused(&state, language(&request), &path, &error),
         None => next.run(request).await,
     }
+}
+
+/// The language the request is answered in.
+fn language(request: &Request) -> Locale {
+    app::server::language::of_request(
+        request.uri().query(),
+        request.headers(),
+        request.extensions().get::<Identity>(),
+    )
 }
 
 /// A page (a safe request, which changes nothing) is served while its budget is spent, rather
@@ -99,6 +111,7 @@ async fn spend_while_serving(
     state: &AppState,
     account: &str,
     path: &str,
+    locale: Locale,
     serve: impl Future<Output = Response>,
 ) -> Response {
     let spend = state.limits.spend(account, 1);
@@ -106,31 +119,34 @@ async fn spend_while_serving(
     tokio::select! {
         biased;
         spent = &mut spend => match spent {
-            Err(error) => refused(path, &error),
+            Err(error) => refused(state, locale, path, &error),
             Ok(()) => serve.await,
         },
         response = &mut serve => match spend.await {
-            Err(error) => refused(path, &error),
+            Err(error) => refused(state, locale, path, &error),
             Ok(()) => response,
         },
     }
 }
 
-fn refused(path: &str, error: &AppError) -> Response {
+fn refused(state: &AppState, locale: Locale, path: &str, error: &AppError) -> Response {
     tracing::info!(path, retry_after = ?error.retry_after(), "rate limit reached");
-    refuse(path, error)
+    refuse(state, locale, path, error)
 }
 
-/// The 429: JSON for server functions (the page shows its message), text for the rest.
-pub fn refuse(path: &str, error: &AppError) -> Response {
+/// The 429: JSON for server functions (the page shows its message), text in `locale` for the
+/// rest.
+pub fn refuse(state: &AppState, locale: Locale, path: &str, error: &AppError) -> Response {
     let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::TOO_MANY_REQUESTS);
     let mut response = if path.starts_with("/api/") {
         let body = serde_json::to_string(error).unwrap_or_default();
         (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
     } else {
-        let body = format!(
-            "Too many requests: please wait {} seconds and try again.",
-            error.retry_after().unwrap_or(1)
+        // No page is being rendered: the server's catalogs are asked directly.
+        let body = state.config.strings.format(
+            locale,
+            "server-too-many-requests",
+            &[("seconds", error.retry_after().unwrap_or(1).into())],
         );
         (
             status,

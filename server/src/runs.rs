@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::render::landing;
+use crate::render::{Language, landing};
 
 /// What to do with the run.
 #[derive(Clone, Copy)]
@@ -24,22 +24,25 @@ pub async fn rerun(
     state: State<AppState>,
     path: Path<(String, String)>,
     identity: Option<Extension<Identity>>,
+    language: Language,
 ) -> Response {
-    act(state, path, identity, Action::Rerun).await
+    act(state, path, identity, language, Action::Rerun).await
 }
 
 pub async fn stop(
     state: State<AppState>,
     path: Path<(String, String)>,
     identity: Option<Extension<Identity>>,
+    language: Language,
 ) -> Response {
-    act(state, path, identity, Action::Stop).await
+    act(state, path, identity, language, Action::Stop).await
 }
 
 async fn act(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
     identity: Option<Extension<Identity>>,
+    Language(locale): Language,
     action: Action,
 ) -> Response {
     let Some(Extension(identity)) = identity else {
@@ -63,7 +66,11 @@ async fn act(
     let (run, outcome) = match done {
         Ok(done) => done,
         Err(AppError::NotFound(_)) => {
-            return (StatusCode::NOT_FOUND, "That run does not exist.").into_response();
+            let text = state
+                .config
+                .strings
+                .format(locale, "server-run-missing", &[]);
+            return (StatusCode::NOT_FOUND, text).into_response();
         }
         // The run is not (or no longer) one this applies to.
         Err(AppError::Validation(_)) => (id, "unchanged"),

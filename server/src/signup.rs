@@ -61,8 +61,13 @@ pub async fn signup(
     };
     let Some(customer_id) = customer_id else {
         draft.ticket.clear();
-        draft.form_error =
-            Some("This form has expired. Please check your details and submit again.".into());
+        // No page is being rendered yet: the server's catalogs are asked directly.
+        draft.form_error = Some(
+            state
+                .config
+                .strings
+                .format(locale, "server-signup-expired", &[]),
+        );
         return render_page(
             &state,
             "/signup",
@@ -76,11 +81,11 @@ pub async fn signup(
     if let Err(err) = app::server::accounts::upsert(&state, &customer_id, &name, Some(&email)).await
     {
         tracing::warn!(error = %err, "sign-up: upserting the linked account failed");
-        draft.form_error = Some(
-            "We could not create your account because the integrations service did not answer. \
-             Nothing was saved; please try again."
-                .into(),
-        );
+        draft.form_error = Some(state.config.strings.format(
+            locale,
+            "server-signup-unavailable",
+            &[],
+        ));
         return render_page(
             &state,
             "/signup",

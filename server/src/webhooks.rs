@@ -79,7 +79,13 @@ async fn handle(
         // Cobalt's own deliveries, however many, are always read.
         let address = crate::limits::address_of(state.config.proxy_hops, headers, peer);
         if let Err(error) = state.limits.spend_address(&address).await {
-            return crate::limits::refuse(crate::csrf::WEBHOOK_PATH, &error);
+            // Cobalt reads the answer, not a person: English.
+            return crate::limits::refuse(
+                state,
+                app::i18n::Locale::En,
+                crate::csrf::WEBHOOK_PATH,
+                &error,
+            );
         }
         tracing::warn!("webhook refused: missing or bad signature");
         return StatusCode::UNAUTHORIZED.into_response();

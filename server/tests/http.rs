@@ -50,6 +50,8 @@ mod events;
 mod framed;
 #[path = "http/health.rs"]
 mod health;
+#[path = "http/languages.rs"]
+mod languages;
 #[path = "http/marketplace.rs"]
 mod marketplace;
 #[path = "http/pages.rs"]

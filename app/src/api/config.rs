@@ -69,11 +69,12 @@ pub const MAX_FORM_VALUES: usize = 1000;
 #[cfg(feature = "ssr")]
 pub fn validate_form(form: &[(String, String)]) -> Result<(), AppError> {
     if form.len() > MAX_FORM_VALUES {
-        return Err(super::invalid("the form has too many values".into()));
+        return Err(super::invalid(crate::t!("validation-form-too-many")));
     }
     match form.iter().find(|(_, value)| value.len() > MAX_VALUE_BYTES) {
-        Some((name, _)) => Err(super::invalid(format!(
-            "the value of field {name} is too large"
+        Some((name, _)) => Err(super::invalid(crate::t!(
+            "validation-value-too-large",
+            field = name
         ))),
         None => Ok(()),
     }
@@ -82,7 +83,8 @@ pub fn validate_form(form: &[(String, String)]) -> Result<(), AppError> {
 /// Saves the configuration form as the hydrated page submits it: the same form values, checks
 /// and save as `POST /integrations/{slug}/config`. `Ok` lists the fields to fix, by form
 /// name; empty means saved.
-#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+// The error logged as data (`Debug`): its `Display` is in the user's language.
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(Debug)))]
 #[server(input = Json)]
 pub async fn submit_config(
     slug: String,

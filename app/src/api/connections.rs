@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// Disconnects the app for the signed-in account; Cobalt deletes its configs with it.
-#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(Debug)))]
 #[server]
 pub async fn disconnect(slug: String) -> Result<(), AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
@@ -19,7 +19,7 @@ pub async fn disconnect(slug: String) -> Result<(), AppError> {
 /// The provider's consent URL for a same-tab OAuth flow (when no popup can be opened); the
 /// provider comes back to `/integrations/{slug}` on this site, or, inside a host's frame, to
 /// the host's page (see `server::connect::oauth_redirect`).
-#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(Debug)))]
 #[server]
 pub async fn oauth_redirect_url(slug: String) -> Result<String, AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;

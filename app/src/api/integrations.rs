@@ -32,5 +32,7 @@ pub async fn get_integration(slug: String) -> Result<cobalt::Application, AppErr
     apps.iter()
         .find(|app| app.slug() == Some(slug.as_str()))
         .cloned()
-        .ok_or_else(|| AppError::NotFound(format!("the integration {slug:?}")).with_status())
+        .ok_or_else(|| {
+            AppError::NotFound(crate::t!("error-not-found-app", slug = &slug)).with_status()
+        })
 }

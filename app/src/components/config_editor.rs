@@ -21,13 +21,28 @@
 
 use leptos::prelude::*;
 
+use crate::model::config_form::problems_sentence;
+
 /// Wraps the configuration section (status, switcher and form) of one config: `config_id` is
 /// a named configuration, `None` for the account's default one.
 #[component]
-pub fn ConfigEditor(slug: String, config_id: Option<String>, children: Children) -> impl IntoView {
+pub fn ConfigEditor(
+    slug: String,
+    config_id: Option<String>,
+    /// How many fields the form has: the most problems a save can find. The alert's sentence
+    /// for each count is rendered here, for the island (the browser cannot choose plurals);
+    /// without it, the island words the alert from the browser's table.
+    #[prop(optional)]
+    fields: usize,
+    children: Children,
+) -> impl IntoView {
+    let problems = (fields > 0).then(|| {
+        let texts: Vec<String> = (0..=fields).map(problems_sentence).collect();
+        serde_json::to_string(&texts).unwrap_or_default()
+    });
     view! {
         <Editor>
-            <div class="config-editor" data-slug=slug data-config=config_id>
+            <div class="config-editor" data-slug=slug data-config=config_id data-counts=problems>
                 {children()}
             </div>
         </Editor>
@@ -44,7 +59,8 @@ fn Editor(children: Children) -> impl IntoView {
         crate::components::form_dom::in_page::<web_sys::Element>(".config-editor[data-slug]")
     {
         let slug = section.get_attribute("data-slug").unwrap_or_default();
-        live::Editor::new(slug, section.get_attribute("data-config")).listen();
+        let problems = crate::components::form_dom::counted(&section);
+        live::Editor::new(slug, section.get_attribute("data-config"), problems).listen();
     }
     children()
 }
@@ -63,13 +79,9 @@ mod live {
 
     use crate::components::form_dom;
     use crate::model::config_form::{
-        SECRET_KEPT, not_saved_message, problems_sentence, text_problem,
+        not_saved_message, problems_sentence, secret_kept, text_problem,
     };
     use crate::model::connect::FieldProblem;
-
-    /// What leaving with unsaved changes asks.
-    const LEAVE: &str =
-        "This configuration has changes that are not saved. Leave without saving them?";
 
     /// Form names and values, as posted: (value, label) pairs for a select's options.
     type Pairs = Vec<(String, String)>;
@@ -80,6 +92,8 @@ mod live {
     struct Inner {
         slug: String,
         config_id: Option<String>,
+        /// The alert's sentence for each number of problems (see `ConfigEditor`).
+        problems: Vec<String>,
         state: RefCell<State>,
     }
 
@@ -118,10 +132,11 @@ mod live {
     }
 
     impl Editor {
-        pub fn new(slug: String, config_id: Option<String>) -> Self {
+        pub fn new(slug: String, config_id: Option<String>, problems: Vec<String>) -> Self {
             Self(Rc::new(Inner {
                 slug,
                 config_id,
+                problems,
                 state: RefCell::default(),
             }))
         }
@@ -154,7 +169,7 @@ mod live {
                 _ if self.dirty() => {
                     e.prevent_default();
                     e.unchecked_ref::<web_sys::BeforeUnloadEvent>()
-                        .set_return_value(LEAVE);
+                        .set_return_value(&crate::t!("config-editor-leave"));
                 }
                 _ => {}
             }
@@ -243,7 +258,7 @@ mod live {
                             editor.set_dirty(false);
                         }
                         secrets_saved(&form, &values);
-                        editor.announce("success", "Configuration saved.");
+                        editor.announce("success", &crate::t!("config-editor-saved"));
                     }
                     Ok(problems) => editor.refuse(&form, &problems),
                     Err(error) => {
@@ -257,7 +272,14 @@ mod live {
         /// Shows what to fix, and moves the focus to the first of them.
         fn refuse(&self, form: &HtmlFormElement, problems: &[FieldProblem]) {
             form_dom::show_problems(form, problems);
-            show_alert(form, Some(&problems_sentence(problems.len())));
+            // Past the counts the server rendered (see `ConfigEditor`), the sentence comes from
+            // the browser's table, which cannot choose a plural form.
+            let count = problems.len();
+            let sentence = self.0.problems.get(count).cloned();
+            show_alert(
+                form,
+                Some(&sentence.unwrap_or_else(|| problems_sentence(count))),
+            );
             self.announce("", "");
             if let Some(first) = problems.first() {
                 form_dom::focus_field(form, &first.field);
@@ -404,9 +426,9 @@ mod live {
                         form_dom::mark(&field, Some(&message));
                     }
                     Err(error) => {
-                        let message = format!(
-                            "Its options could not be loaded: {}",
-                            form_dom::sentence(&error)
+                        let message = crate::t!(
+                            "config-editor-options-failed",
+                            reason = form_dom::sentence(&error)
                         );
                         form_dom::mark(&field, Some(&message));
                     }
@@ -454,10 +476,7 @@ mod live {
             if cleared && announce {
                 let label = field.get_attribute("data-label").unwrap_or_default();
                 self.set_dirty(true);
-                self.announce(
-                    "info",
-                    &format!("{label} was cleared: its choice does not fit the new selection."),
-                );
+                self.announce("info", &crate::t!("config-editor-cleared", field = label));
             }
         }
 
@@ -470,7 +489,7 @@ mod live {
             };
             if on {
                 self.0.state.borrow_mut().label = button.text_content();
-                button.set_text_content(Some("Saving…"));
+                button.set_text_content(Some(&crate::t!("config-editor-saving")));
                 let _ = button.set_attribute("aria-disabled", "true");
             } else {
                 button.set_text_content(self.0.state.borrow_mut().label.take().as_deref());
@@ -527,7 +546,8 @@ mod live {
             if same_page || link.has_attribute("download") || !link.target().is_empty() {
                 return;
             }
-            if window().confirm_with_message(LEAVE).unwrap_or(true) {
+            let leave = crate::t!("config-editor-leave");
+            if window().confirm_with_message(&leave).unwrap_or(true) {
                 self.set_dirty(false);
             } else {
                 e.prevent_default();
@@ -600,7 +620,7 @@ mod live {
                 .any(|(name, value)| *name == input.name() && *value == input.value());
             if sent && !input.value().is_empty() {
                 input.set_value("");
-                input.set_placeholder(SECRET_KEPT);
+                input.set_placeholder(&secret_kept());
                 input.set_required(false);
                 let _ = field.remove_attribute("data-required");
             }

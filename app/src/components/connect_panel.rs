@@ -37,6 +37,7 @@ pub fn OAuthConnect(
         label,
         class,
         branded,
+        ..
     } = style;
     let href = format!("/integrations/{slug}/connect");
     view! {
@@ -47,7 +48,7 @@ pub fn OAuthConnect(
                     {label}
                 </a>
                 <button type="button" class="button button--secondary" data-cancel="" hidden>
-                    "Cancel"
+                    {crate::t!("connect-cancel")}
                 </button>
                 <div class="connect__status" role="status" aria-live="polite"></div>
             </div>
@@ -68,11 +69,10 @@ pub fn CredentialsForm(
     message: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let label = match status {
-        ConnectionStatus::NeedsReconnect => "Reconnect",
-        _ => "Connect",
+    let submit_label = match status {
+        ConnectionStatus::NeedsReconnect => crate::t!("connect-submit-reconnect", app = &name),
+        _ => crate::t!("connect-submit", app = &name),
     };
-    let submit_label = format!("{label} {name}");
     let action = format!("/integrations/{slug}/connect");
     let data_label = submit_label.clone();
     view! {
@@ -115,7 +115,7 @@ pub fn CredentialFields(
 ) -> impl IntoView {
     view! {
         <p class="connect-form__intro">
-            {format!("Enter the credentials of your {name} account. Fields marked * are required.")}
+            {crate::t!("connect-credentials-intro", app = name)}
         </p>
         {inputs
             .into_iter()
@@ -161,7 +161,7 @@ fn CredentialField(
         InputKind::Select => EitherOf3::B(view! {
             <select id=id.clone() name=input.name.clone() required=required
                 aria-describedby=described_by aria-invalid=invalid>
-                <option value="">{if input.placeholder.is_empty() { "Choose…".to_owned() } else { input.placeholder.clone() }}</option>
+                <option value="">{if input.placeholder.is_empty() { crate::t!("connect-choose") } else { input.placeholder.clone() }}</option>
                 {input.options.iter().cloned().map(|(option, text)| {
                     let selected = value.as_deref() == Some(option.as_str());
                     view! { <option value=option selected=selected>{text}</option> }
@@ -291,7 +291,12 @@ mod flow {
                     false => control.remove_attribute("aria-disabled"),
                 };
                 if let Some(label) = control.get_attribute("data-label") {
-                    control.set_text_content(Some(if busy { "Connecting…" } else { &label }));
+                    let text = if busy {
+                        crate::t!("connect-connecting")
+                    } else {
+                        label
+                    };
+                    control.set_text_content(Some(&text));
                 }
             }
             if let Some(cancel) = find::<Element>(&self.root, "button[data-cancel]") {
@@ -329,7 +334,7 @@ mod flow {
                             && let Some(link) = element(
                                 "a",
                                 Some("button button--secondary"),
-                                Some("Reload the page"),
+                                Some(&crate::t!("connect-reload")),
                             )
                         {
                             let _ = link.set_attribute("href", "");
@@ -349,16 +354,14 @@ mod flow {
             if self.busy.get() {
                 return;
             }
-            let popup = crate::cobalt_js::open_popup(&format!("Connecting to {}…", self.name));
+            let popup =
+                crate::cobalt_js::open_popup(&crate::t!("connect-popup-title", app = &self.name));
             let waiting = match popup {
-                Some(_) => "Finish in the window that opened.",
-                None => "Taking you to the sign-in page…",
+                Some(_) => crate::t!("connect-waiting-popup", app = &self.name),
+                None => crate::t!("connect-waiting-redirect", app = &self.name),
             };
             self.set_busy(true);
-            self.notify(Some(Notice::Info(format!(
-                "Waiting for {}… {waiting}",
-                self.name
-            ))));
+            self.notify(Some(Notice::Info(waiting)));
             let flow = self.clone();
             match popup {
                 Some(popup) => leptos::task::spawn_local(async move {
@@ -444,9 +447,9 @@ mod flow {
                         Outcome::Connected
                     }
                     Ok(false) if payload.is_some() => Outcome::Failed(ConnectError::Rejected(
-                        format!("{} did not accept these credentials.", self.name),
+                        crate::t!("connect-credentials-refused", app = &self.name),
                     )),
-                    Ok(false) => Outcome::Cancelled("Connection cancelled.".into()),
+                    Ok(false) => Outcome::Cancelled(crate::t!("connect-cancelled")),
                     Err(ConnectError::Cancelled(message)) => Outcome::Cancelled(message),
                     Err(error) => Outcome::Failed(error),
                 };
@@ -466,7 +469,10 @@ mod flow {
         fn finish(&self, outcome: Outcome) {
             match outcome {
                 Outcome::Connected => {
-                    self.notify(Some(Notice::Info(format!("{} is connected.", self.name))));
+                    self.notify(Some(Notice::Info(crate::t!(
+                        "connect-connected",
+                        app = &self.name
+                    ))));
                     let url = format!("/integrations/{}?status=connected", self.slug);
                     if window().location().replace(&url).is_err() {
                         self.set_busy(false);
@@ -553,13 +559,11 @@ async fn watch_popup(popup: &web_sys::Window) -> crate::cobalt_js::ConnectError 
     loop {
         crate::cobalt_js::sleep(500).await;
         if popup.closed().unwrap_or(true) {
-            return ConnectError::Cancelled("Connection cancelled.".into());
+            return ConnectError::Cancelled(crate::t!("connect-cancelled"));
         }
         if js_sys::Date::now() - started > CONSENT_TIMEOUT_MS {
             let _ = popup.close();
-            return ConnectError::Cancelled(
-                "Connection cancelled: the consent window was open for 5 minutes.".into(),
-            );
+            return ConnectError::Cancelled(crate::t!("connect-timed-out"));
         }
     }
 }

@@ -11,14 +11,14 @@ use leptos::prelude::*;
 pub fn DisconnectSummary(name: String, workflows: Option<Vec<String>>) -> impl IntoView {
     let workflows = match workflows {
         None => view! {
-            <p>"Its enabled workflows could not be listed just now; they stop too."</p>
+            <p>{crate::t!("disconnect-workflows-unknown")}</p>
         }
         .into_any(),
         Some(workflows) if workflows.is_empty() => {
-            view! { <p>"No workflow is enabled in its default configuration."</p> }.into_any()
+            view! { <p>{crate::t!("disconnect-workflows-none")}</p> }.into_any()
         }
         Some(workflows) => view! {
-            <p>"These enabled workflows (default configuration) stop:"</p>
+            <p>{crate::t!("disconnect-workflows-list", count = workflows.len())}</p>
             <ul class="disconnect__workflows">
                 {workflows.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
             </ul>
@@ -26,11 +26,7 @@ pub fn DisconnectSummary(name: String, workflows: Option<Vec<String>>) -> impl I
         .into_any(),
     };
     view! {
-        <p>
-            {format!(
-                "Disconnecting {name} deletes its configurations, named ones included. You can connect it again later; its settings then start from the defaults."
-            )}
-        </p>
+        <p>{crate::t!("disconnect-summary", app = name)}</p>
         {workflows}
     }
 }
@@ -40,19 +36,21 @@ pub fn DisconnectSummary(name: String, workflows: Option<Vec<String>>) -> impl I
 #[component]
 pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl IntoView {
     let href = format!("/integrations/{slug}/disconnect");
-    let confirm_label = format!("Disconnect {name}");
+    let confirm_label = crate::t!("disconnect-confirm", app = &name);
     let data_confirm = confirm_label.clone();
     view! {
         <Disconnect>
-            <a class="button button--danger-quiet" href=href data-disconnect="">"Disconnect…"</a>
+            <a class="button button--danger-quiet" href=href data-disconnect="">
+                {crate::t!("disconnect-open")}
+            </a>
             <dialog class="dialog" aria-labelledby="disconnect-title" data-slug=slug>
-                <h2 id="disconnect-title">{format!("Disconnect {name}?")}</h2>
+                <h2 id="disconnect-title">{crate::t!("disconnect-title", app = name)}</h2>
                 {children()}
                 <p class="form-error" role="alert" hidden></p>
                 <div class="dialog__actions">
                     // The safe choice has the focus when the dialog opens.
                     <button type="button" class="button button--secondary" autofocus data-close="">
-                        "Cancel"
+                        {crate::t!("disconnect-cancel")}
                     </button>
                     <button type="button" class="button button--danger" data-confirm=data_confirm>
                         {confirm_label}
@@ -150,8 +148,9 @@ mod dialog {
                         Err(failure) => {
                             pending(&button, &busy, false);
                             if let Some(error) = &error {
-                                error.set_text_content(Some(&format!(
-                                    "Nothing was disconnected: {failure}."
+                                error.set_text_content(Some(&crate::t!(
+                                    "disconnect-failed",
+                                    reason = failure.to_string()
                                 )));
                                 let _ = error.remove_attribute("hidden");
                             }
@@ -170,7 +169,12 @@ mod dialog {
             true => button.set_attribute("aria-disabled", "true"),
             false => button.remove_attribute("aria-disabled"),
         };
-        button.set_text_content(Some(if on { "Disconnecting…" } else { &label }));
+        let text = if on {
+            crate::t!("disconnect-pending")
+        } else {
+            label
+        };
+        button.set_text_content(Some(&text));
     }
 
     /// Tab and Shift+Tab wrap around the dialog's buttons and links instead of leaving it.

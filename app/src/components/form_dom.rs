@@ -131,6 +131,18 @@ pub fn focus_field(form: &HtmlFormElement, name: &str) {
     }
 }
 
+/// The sentences the server wrote into `element`'s `data-counts` (a JSON array), the one for
+/// each count at its index. A sentence with a number is rendered by the server, which knows the
+/// plural rules of the page's language; the browser's table of messages does not.
+pub fn counted(element: &Element) -> Vec<String> {
+    element
+        .get_attribute("data-counts")
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .and_then(|texts| texts.dyn_into::<js_sys::Array>().ok())
+        .map(|texts| texts.iter().filter_map(|text| text.as_string()).collect())
+        .unwrap_or_default()
+}
+
 /// A server-function error as a sentence.
 pub fn sentence(error: &crate::error::AppError) -> String {
     let text = error.to_string();

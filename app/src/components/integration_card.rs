@@ -5,18 +5,25 @@ use leptos::prelude::*;
 use crate::model::{ConnectionStatus, IntegrationCard};
 
 /// How an app's primary action looks: its label, its classes, and whether it is a provider's
-/// branded button (brand guidelines; drawn by us in CSS).
+/// branded button (brand guidelines; drawn by us in CSS). The islands restyle a card whose
+/// status changes, so its words are `shared.ftl` messages.
 pub(crate) struct ActionStyle {
-    pub label: &'static str,
+    pub label: String,
     pub class: &'static str,
     pub branded: bool,
+    status: ConnectionStatus,
 }
 
 impl ActionStyle {
     /// The accessible name: a branded button's own text names the provider; the others say
     /// which app they act on.
     pub fn aria_label(&self, app: &str) -> Option<String> {
-        (!self.branded).then(|| format!("{} {app}", self.label))
+        (!self.branded).then(|| match self.status {
+            ConnectionStatus::Available => crate::t!("card-connect-app", app = app),
+            ConnectionStatus::NeedsReconnect => crate::t!("card-reconnect-app", app = app),
+            ConnectionStatus::NeedsSetup => crate::t!("card-finish-setup-app", app = app),
+            ConnectionStatus::Connected => crate::t!("card-manage-app", app = app),
+        })
     }
 }
 
@@ -24,19 +31,28 @@ impl ActionStyle {
 pub(crate) fn action_style(slug: &str, status: ConnectionStatus) -> ActionStyle {
     let (label, class, branded) = match (status, slug) {
         (ConnectionStatus::Available, "quickbooks") => (
-            "Connect to QuickBooks",
+            crate::t!("card-connect-quickbooks"),
             "brand-button brand-button--quickbooks",
             true,
         ),
-        (ConnectionStatus::Available, _) => ("Connect", "button", false),
-        (ConnectionStatus::NeedsReconnect, _) => ("Reconnect", "button button--warning", false),
-        (ConnectionStatus::NeedsSetup, _) => ("Finish setup", "button button--warning", false),
-        (ConnectionStatus::Connected, _) => ("Manage", "button button--secondary", false),
+        (ConnectionStatus::Available, _) => (crate::t!("card-connect"), "button", false),
+        (ConnectionStatus::NeedsReconnect, _) => {
+            (crate::t!("card-reconnect"), "button button--warning", false)
+        }
+        (ConnectionStatus::NeedsSetup, _) => (
+            crate::t!("card-finish-setup"),
+            "button button--warning",
+            false,
+        ),
+        (ConnectionStatus::Connected, _) => {
+            (crate::t!("card-manage"), "button button--secondary", false)
+        }
     };
     ActionStyle {
         label,
         class,
         branded,
+        status,
     }
 }
 
@@ -52,6 +68,7 @@ pub fn PrimaryAction(slug: String, name: String, status: ConnectionStatus) -> im
         label,
         class,
         branded,
+        ..
     } = style;
     view! {
         <a class=class href=href aria-label=accessible>
@@ -62,12 +79,12 @@ pub fn PrimaryAction(slug: String, name: String, status: ConnectionStatus) -> im
 }
 
 /// The status badge's label and `data-status`: Connected, Finish setup, Needs reconnect, or no
-/// badge for an available app.
-pub(crate) fn badge(status: ConnectionStatus) -> Option<(&'static str, &'static str)> {
+/// badge for an available app. The islands redraw it ([`set_badge`]): `shared.ftl` messages.
+pub(crate) fn badge(status: ConnectionStatus) -> Option<(String, &'static str)> {
     match status {
-        ConnectionStatus::Connected => Some(("Connected", "connected")),
-        ConnectionStatus::NeedsSetup => Some(("Finish setup", "setup")),
-        ConnectionStatus::NeedsReconnect => Some(("Needs reconnect", "reconnect")),
+        ConnectionStatus::Connected => Some((crate::t!("card-badge-connected"), "connected")),
+        ConnectionStatus::NeedsSetup => Some((crate::t!("card-badge-setup"), "setup")),
+        ConnectionStatus::NeedsReconnect => Some((crate::t!("card-badge-reconnect"), "reconnect")),
         ConnectionStatus::Available => None,
     }
 }
@@ -85,7 +102,7 @@ pub(crate) fn set_badge(container: &web_sys::Element, status: ConnectionStatus) 
     {
         let _ = span.set_attribute("class", "badge");
         let _ = span.set_attribute("data-status", kind);
-        span.set_text_content(Some(label));
+        span.set_text_content(Some(&label));
         let _ = container.append_child(&span);
     }
 }
@@ -116,7 +133,7 @@ pub fn IntegrationCardView(
         status,
         ..
     } = card;
-    let alt = format!("{name} logo");
+    let alt = crate::t!("card-logo-alt", app = &name);
     let data_slug = slug.clone();
     let loading = if eager { "eager" } else { "lazy" };
     view! {
@@ -133,7 +150,7 @@ pub fn IntegrationCardView(
             </div>
             <p class="card__description">{description}</p>
             {(status != ConnectionStatus::Available).then_some(last_run).flatten().map(|run| view! { <LastRunLine run /> })}
-            <ul class="card__tags" aria-label="Categories">
+            <ul class="card__tags" aria-label=crate::t!("card-categories")>
                 {tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
             </ul>
             <div class="card__action">
@@ -148,18 +165,25 @@ pub fn IntegrationCardView(
 fn LastRunLine(run: crate::model::LastRun) -> impl IntoView {
     match run {
         crate::model::LastRun::Failed => view! {
-            <p class="card__run" data-kind="failed">"Last run failed"</p>
+            <p class="card__run" data-kind="failed">{crate::t!("card-last-run-failed")}</p>
         }
         .into_any(),
         crate::model::LastRun::Good { started_at } => {
             let relative = crate::model::relative_time(&started_at, crate::context::now_unix());
-            view! {
-                <p class="card__run">
-                    "Last run "
-                    <time datetime=started_at.clone() title=started_at>{relative}</time>
-                </p>
+            // One sentence, wherever the language puts the time in it: the `<time>` element
+            // takes the place of the message's `$time`.
+            const SLOT: &str = "\u{E000}";
+            let sentence = crate::t!("card-last-run", time = SLOT);
+            let (before, after) = sentence.split_once(SLOT).unwrap_or((&sentence, ""));
+            let (before, after) = (before.to_owned(), after.to_owned());
+            let time =
+                view! { <time datetime=started_at.clone() title=started_at>{relative}</time> };
+            // No text node for an empty end (it would render as a space).
+            if after.is_empty() {
+                view! { <p class="card__run">{before}{time}</p> }.into_any()
+            } else {
+                view! { <p class="card__run">{before}{time}{after}</p> }.into_any()
             }
-            .into_any()
         }
     }
 }

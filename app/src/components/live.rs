@@ -94,7 +94,7 @@ fn show_status(
     now: ConnectionStatus,
 ) {
     let _ = line.set_attribute("data-status", now.name());
-    line.set_text_content(Some(now.sentence()));
+    line.set_text_content(Some(&now.sentence()));
     let hide = now == ConnectionStatus::Available;
     for section in ["configuration", "disconnect", "activity"] {
         if let Some(element) = document().get_element_by_id(section) {
@@ -114,18 +114,17 @@ fn show_status(
     }
     let (label, href) = match now {
         ConnectionStatus::NeedsReconnect => (
-            format!("Reconnect {name}"),
+            crate::t!("live-reconnect", app = name),
             format!("/integrations/{slug}/connect"),
         ),
         ConnectionStatus::Available => (
-            format!("Connect {name}"),
+            crate::t!("live-connect", app = name),
             format!("/integrations/{slug}/connect"),
         ),
         // Connected elsewhere: the configuration shows once the page loads again.
-        ConnectionStatus::Connected | ConnectionStatus::NeedsSetup => (
-            "Reload the page".to_owned(),
-            format!("/integrations/{slug}"),
-        ),
+        ConnectionStatus::Connected | ConnectionStatus::NeedsSetup => {
+            (crate::t!("live-reload"), format!("/integrations/{slug}"))
+        }
     };
     let (Ok(notice), Ok(link)) = (
         document().create_element("p"),

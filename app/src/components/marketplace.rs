@@ -33,6 +33,13 @@ pub fn MarketplaceView(
     let total = cards.len();
     let shown: Vec<bool> = cards.iter().map(|card| initial.admits(card)).collect();
     let visible = shown.iter().filter(|shown| **shown).count();
+    // The island counts again as the filters or the statuses change, and the browser cannot
+    // choose a plural form: it takes these sentences, one per count the page can show.
+    let counted = |text: fn(usize) -> String| {
+        serde_json::to_string(&(0..=total).map(text).collect::<Vec<_>>()).unwrap_or_default()
+    };
+    let attention_texts = counted(attention_text);
+    let count_texts = counted(|count| crate::t!("marketplace-count", count = count));
     let chip = |category: Option<String>, label: String, count: usize| {
         let href = chip_href(&initial, category.as_deref());
         let current = (initial.category == category).then_some("true");
@@ -44,7 +51,7 @@ pub fn MarketplaceView(
             </a>
         }
     };
-    let chips = std::iter::once(chip(None, "All".to_owned(), total))
+    let chips = std::iter::once(chip(None, crate::t!("marketplace-all"), total))
         .chain(
             categories
                 .into_iter()
@@ -59,23 +66,25 @@ pub fn MarketplaceView(
     view! {
         <Marketplace>
             <p class="attention" hidden=attention == 0>
-                <a href="/integrations?status=attention">{attention_text(attention)}</a>
+                <a href="/integrations?status=attention" data-counts=attention_texts>
+                    {attention_text(attention)}
+                </a>
             </p>
             <form class="filters" method="get" action="/integrations" role="search">
                 <div class="filters__search">
-                    <label for="app-search">"Search integrations"</label>
+                    <label for="app-search">{crate::t!("marketplace-search-label")}</label>
                     <input
                         id="app-search"
                         type="search"
                         name="q"
                         maxlength="100"
-                        placeholder="Name, description or category"
+                        placeholder=crate::t!("marketplace-search-placeholder")
                         autocomplete="off"
                         value=query
                     />
                 </div>
                 <fieldset class="filters__status">
-                    <legend>"Status"</legend>
+                    <legend>{crate::t!("marketplace-status")}</legend>
                     {StatusFilter::ALL
                         .into_iter()
                         .map(|status| {
@@ -100,18 +109,22 @@ pub fn MarketplaceView(
                     disabled=category.is_none()
                     value=category.unwrap_or_default()
                 />
-                <button class="button button--secondary filters__apply" type="submit">"Apply filters"</button>
+                <button class="button button--secondary filters__apply" type="submit">
+                    {crate::t!("marketplace-apply")}
+                </button>
             </form>
-            <nav class="chips" aria-label="Categories">{chips}</nav>
+            <nav class="chips" aria-label=crate::t!("marketplace-categories")>{chips}</nav>
             <p class="visually-hidden marketplace__announcement" role="status"></p>
-            <p class="marketplace__count" role="status" aria-live="polite">{count_text(visible)}</p>
+            <p class="marketplace__count" role="status" aria-live="polite" data-counts=count_texts>
+                {crate::t!("marketplace-count", count = visible)}
+            </p>
             <div class="marketplace__empty" hidden=visible != 0>
-                <p>"No apps match these filters."</p>
+                <p>{crate::t!("marketplace-empty")}</p>
                 <a class="button button--secondary" href="/integrations" data-clear="">
-                    "Clear filters"
+                    {crate::t!("marketplace-clear")}
                 </a>
             </div>
-            <ul class="card-grid" aria-label="Apps" hidden=visible == 0>
+            <ul class="card-grid" aria-label=crate::t!("marketplace-apps") hidden=visible == 0>
                 {cards
                     .into_iter()
                     .zip(shown)
@@ -124,14 +137,6 @@ pub fn MarketplaceView(
                     .collect_view()}
             </ul>
         </Marketplace>
-    }
-}
-
-/// "1 app", "12 apps".
-fn count_text(count: usize) -> String {
-    match count {
-        1 => "1 app".to_owned(),
-        n => format!("{n} apps"),
     }
 }
 
@@ -166,11 +171,11 @@ mod grid {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Element, HtmlInputElement};
 
-    use super::{chip_href, count_text};
-    use crate::components::form_dom::{find, in_page, query_all};
+    use super::chip_href;
+    use crate::components::form_dom::{counted, find, in_page, query_all};
     use crate::components::integration_card::{action_style, set_badge};
     use crate::model::marketplace::{Filters, StatusFilter, parse_query};
-    use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate, attention_text};
+    use crate::model::{ConnectionStatus, IntegrationCard, StatusUpdate};
 
     /// How a change of filters shows in the address bar.
     #[derive(Clone, Copy, PartialEq)]
@@ -189,6 +194,9 @@ mod grid {
     struct Inner {
         root: Element,
         cards: Vec<Element>,
+        /// The count line and the attention banner, by count (see `MarketplaceView`).
+        count_texts: Vec<String>,
+        attention_texts: Vec<String>,
         state: RefCell<State>,
     }
 
@@ -219,7 +227,12 @@ mod grid {
             if let Some(input) = find::<HtmlInputElement>(&root, "input[name=status]:checked") {
                 filters.status = StatusFilter::from_param(&input.value());
             }
+            let texts = |selector: &str| {
+                find::<Element>(&root, selector).map_or_else(Vec::new, |e| counted(&e))
+            };
             let grid = Self(Rc::new(Inner {
+                count_texts: texts(".marketplace__count"),
+                attention_texts: texts(".attention a"),
                 root,
                 cards: elements,
                 state: RefCell::new(State {
@@ -321,11 +334,11 @@ mod grid {
                 visible += usize::from(admitted);
                 set_hidden(element, !admitted);
             }
-            if let Some(count) = find::<Element>(&self.0.root, ".marketplace__count") {
-                let text = count_text(visible);
-                if count.text_content().as_deref() != Some(text.as_str()) {
-                    count.set_text_content(Some(&text));
-                }
+            if let Some(count) = find::<Element>(&self.0.root, ".marketplace__count")
+                && let Some(text) = self.0.count_texts.get(visible)
+                && count.text_content().as_ref() != Some(text)
+            {
+                count.set_text_content(Some(text));
             }
             if let Some(empty) = find::<Element>(&self.0.root, ".marketplace__empty") {
                 set_hidden(&empty, visible != 0);
@@ -345,8 +358,10 @@ mod grid {
                 .count();
             if let Some(banner) = find::<Element>(&self.0.root, ".attention") {
                 set_hidden(&banner, count == 0);
-                if let Some(link) = find::<Element>(&banner, "a") {
-                    link.set_text_content(Some(&attention_text(count)));
+                if let Some(link) = find::<Element>(&banner, "a")
+                    && let Some(text) = self.0.attention_texts.get(count)
+                {
+                    link.set_text_content(Some(text));
                 }
             }
         }
@@ -455,7 +470,7 @@ mod grid {
             Some(label) => link.set_attribute("aria-label", &label),
             None => link.remove_attribute("aria-label"),
         };
-        link.set_text_content(Some(style.label));
+        link.set_text_content(Some(&style.label));
         if style.branded
             && let Ok(mark) = document().create_element("span")
         {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn RetryButton(href: String) -> impl IntoView {
     view! {
         <Retry>
-            <a class="button" href=href data-retry="">"Retry"</a>
+            <a class="button" href=href data-retry="">{crate::t!("retry-label")}</a>
             <p class="load-error__status" role="status" aria-live="polite"></p>
         </Retry>
     }
@@ -47,7 +47,7 @@ mod retry {
             return;
         }
         let _ = link.set_attribute("aria-disabled", "true");
-        link.set_text_content(Some("Retrying…"));
+        link.set_text_content(Some(&crate::t!("retry-pending")));
         leptos::task::spawn_local(async move {
             let href = link.get_attribute("href").unwrap_or_default();
             match load(&href).await {
@@ -58,9 +58,10 @@ mod retry {
                 }
                 Err(error) => {
                     let _ = link.remove_attribute("aria-disabled");
-                    link.set_text_content(Some("Retry"));
+                    link.set_text_content(Some(&crate::t!("retry-label")));
                     if let Some(status) = link.next_element_sibling() {
-                        status.set_text_content(Some(&format!("Still unavailable: {error}.")));
+                        let text = crate::t!("retry-still-unavailable", reason = error.to_string());
+                        status.set_text_content(Some(&text));
                     }
                 }
             }

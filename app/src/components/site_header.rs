@@ -12,8 +12,12 @@ pub fn SiteHeader(platform_name: String, viewer: Option<Viewer>) -> impl IntoVie
     if let Some(viewer) = viewer.as_ref().filter(|viewer| viewer.embedded) {
         return view! {
             <form class="site-header site-header--embedded" method="post" action="/signout">
-                <span class="site-header__name">{format!("Signed in as {}", viewer.name)}</span>
-                <button class="button button--secondary" type="submit">"Sign out"</button>
+                <span class="site-header__name">
+                    {crate::t!("header-signed-in-as", name = &viewer.name)}
+                </span>
+                <button class="button button--secondary" type="submit">
+                    {crate::t!("header-sign-out")}
+                </button>
             </form>
         }
         .into_any();
@@ -21,15 +25,19 @@ pub fn SiteHeader(platform_name: String, viewer: Option<Viewer>) -> impl IntoVie
     view! {
         <header class="site-header">
             <a class="site-header__brand" href="/integrations">{platform_name}</a>
-            <nav class="site-header__tabs" aria-label="Settings">
-                <span class="site-header__tab">"Overview"</span>
-                <a class="site-header__tab" href="/integrations" aria-current="page">"Integrations"</a>
-                <span class="site-header__tab">"Billing"</span>
+            <nav class="site-header__tabs" aria-label=crate::t!("header-tabs")>
+                <span class="site-header__tab">{crate::t!("header-tab-overview")}</span>
+                <a class="site-header__tab" href="/integrations" aria-current="page">
+                    {crate::t!("header-tab-integrations")}
+                </a>
+                <span class="site-header__tab">{crate::t!("header-tab-billing")}</span>
             </nav>
             {viewer.map(|viewer| view! {
                 <form class="site-header__user" method="post" action="/signout">
                     <span class="site-header__name">{viewer.name}</span>
-                    <button class="button button--secondary" type="submit">"Sign out"</button>
+                    <button class="button button--secondary" type="submit">
+                        {crate::t!("header-sign-out")}
+                    </button>
                 </form>
             })}
         </header>

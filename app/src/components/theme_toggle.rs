@@ -14,7 +14,7 @@ pub fn ThemeToggle() -> impl IntoView {
                 class="button button--secondary theme-toggle"
                 aria-pressed=crate::context::dark_theme().to_string()
             >
-                "Dark theme"
+                {crate::t!("theme-dark")}
             </button>
         </Theme>
     }

@@ -155,7 +155,7 @@ pub fn parse_field(
                     && !value.trim().is_empty()
                 {
                     let chosen = choose(options, value.trim()).ok_or_else(|| {
-                        format!("Choose one of the options for {label} in {}.", field.name)
+                        crate::t!("validation-map-option", label = label, field = &field.name)
                     })?;
                     map.insert(label.to_owned(), chosen);
                 }
@@ -172,7 +172,7 @@ pub fn parse_field(
                 .filter(|v| !v.trim().is_empty())
                 .map(|v| {
                     choose(options, v.trim())
-                        .ok_or_else(|| format!("Choose one of the options for {label}."))
+                        .ok_or_else(|| crate::t!("validation-option", label = label))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             if chosen.is_empty() {
@@ -189,7 +189,7 @@ pub fn parse_field(
             // A dependent select whose parent changed: its old value no longer fits, so it is
             // cleared rather than refused.
             None if field.parent.is_some() => missing(),
-            None => Err(format!("Choose one of the options for {label}.")),
+            None => Err(crate::t!("validation-option", label = label)),
         },
         _ => {
             if let Some(problem) = text_problem(control.kind(), label, field.required, text) {
@@ -198,12 +198,12 @@ pub fn parse_field(
             match control {
                 // A decimal too large for a double.
                 Control::Number => number(text)
-                    .ok_or_else(|| format!("{label} must be a number."))
+                    .ok_or_else(|| crate::t!("validation-number", label = label))
                     .and_then(|value| within_bounds(field, value))
                     .map(Some),
                 Control::Json => serde_json::from_str(text)
                     .map(Some)
-                    .map_err(|e| format!("{label} is not valid JSON: {e}.")),
+                    .map_err(|e| json_problem(label, &e)),
                 _ => Ok(Some(Value::String(text.to_owned()))),
             }
         }
@@ -212,7 +212,7 @@ pub fn parse_field(
 
 /// What is wrong with the text typed into a field of kind `kind` ([`Control::kind`]), if
 /// anything. The same check runs in the browser as the user types and on the server before
-/// anything is saved, so both say the same thing.
+/// anything is saved, so both say the same thing (`shared.ftl` messages).
 pub fn text_problem(kind: &str, label: &str, required: bool, text: &str) -> Option<String> {
     // An unchecked box is `false`, an answer like any other.
     if kind == "boolean" {
@@ -220,47 +220,61 @@ pub fn text_problem(kind: &str, label: &str, required: bool, text: &str) -> Opti
     }
     let text = text.trim();
     if text.is_empty() {
-        return required.then(|| format!("{label} is required."));
+        return required.then(|| crate::t!("validation-required", label = label));
     }
     match kind {
-        "number" if !super::connect::is_decimal(text) => Some(format!("{label} must be a number.")),
-        "email" if !looks_like_email(text) => Some(format!(
-            "{label} must be an email address, like name@example.com."
-        )),
-        "url" if !(text.starts_with("https://") || text.starts_with("http://")) => Some(format!(
-            "{label} must be a web address starting with https://."
-        )),
-        "date" if !is_date(text) => Some(format!("{label} must be a date (YYYY-MM-DD).")),
+        "number" if !super::connect::is_decimal(text) => {
+            Some(crate::t!("validation-number", label = label))
+        }
+        "email" if !looks_like_email(text) => Some(crate::t!("validation-email", label = label)),
+        "url" if !(text.starts_with("https://") || text.starts_with("http://")) => {
+            Some(crate::t!("validation-url", label = label))
+        }
+        "date" if !is_date(text) => Some(crate::t!("validation-date", label = label)),
         // Checked without building the value (which would bring float parsing to the wasm).
         "json" => serde_json::from_str::<serde::de::IgnoredAny>(text)
             .err()
-            .map(|e| format!("{label} is not valid JSON: {e}.")),
+            .map(|e| json_problem(label, &e)),
         _ => None,
     }
 }
 
+/// Text that is not JSON, with the parser's own (English) account of where.
+fn json_problem(label: &str, error: &serde_json::Error) -> String {
+    crate::t!("validation-json", label = label, error = error.to_string())
+}
+
 /// What a password field with a stored value says instead of showing it.
-pub const SECRET_KEPT: &str = "Saved; leave empty to keep it";
+pub fn secret_kept() -> String {
+    crate::t!("config-form-secret-kept")
+}
 
 /// What the form says when Cobalt did not save it.
 pub fn not_saved_message(error: &impl std::fmt::Display) -> String {
-    format!("Nothing was saved: {error}.")
+    crate::t!("config-form-not-saved", error = error.to_string())
 }
 
-/// The sentence that heads a form with `count` fields to fix.
+/// The sentence that heads a form with `count` fields to fix. A plural: the browser cannot
+/// choose its form, so the page renders it for each count the island may need.
 pub fn problems_sentence(count: usize) -> String {
-    match count {
-        1 => "1 field needs your attention; nothing was saved.".to_owned(),
-        n => format!("{n} fields need your attention; nothing was saved."),
-    }
+    crate::t!("config-form-problems", count = count)
 }
 
 /// A number field's value, refused outside the field's `min` and `max` (when it has them).
 fn within_bounds(field: &ConfigField, value: Value) -> Result<Value, String> {
     let n = value.as_f64().unwrap_or_default();
+    let label = &field.name;
     match (field.min, field.max) {
-        (Some(min), _) if n < min => Err(format!("{} must be at least {min}.", field.name)),
-        (_, Some(max)) if n > max => Err(format!("{} must be at most {max}.", field.name)),
+        (Some(min), _) if n < min => Err(crate::t!(
+            "validation-at-least",
+            label = label,
+            min = super::decimal_text(min)
+        )),
+        (_, Some(max)) if n > max => Err(crate::t!(
+            "validation-at-most",
+            label = label,
+            max = super::decimal_text(max)
+        )),
         _ => Ok(value),
     }
 }

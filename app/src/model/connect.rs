@@ -139,7 +139,8 @@ fn entered<'a>(values: &'a [(String, String)], input: &CredentialInput) -> Optio
 }
 
 /// Turns the submitted form `values` into the credentials cobalt-js sends to Cobalt, or says
-/// which inputs need fixing. Empty optional inputs are left out.
+/// which inputs need fixing. Empty optional inputs are left out. The browser checks the form
+/// too, so the problems are `shared.ftl` messages.
 pub fn credentials_payload(
     inputs: &[CredentialInput],
     values: &[(String, String)],
@@ -153,15 +154,17 @@ pub fn credentials_payload(
             (InputKind::Boolean, value) => Ok(Some(CredentialValue::Bool(
                 value.is_some_and(|v| v != "false"),
             ))),
-            (InputKind::Select, None) if input.required => Err(format!("Choose {label}.")),
-            (_, None) if input.required => Err(format!("Enter {label}.")),
+            (InputKind::Select, None) if input.required => {
+                Err(crate::t!("connect-form-choose", label = label))
+            }
+            (_, None) if input.required => Err(crate::t!("connect-form-enter", label = label)),
             (_, None) => Ok(None),
             (InputKind::Number, Some(text)) if !is_decimal(text) => {
-                Err(format!("{label} must be a number."))
+                Err(crate::t!("validation-number", label = label))
             }
             (InputKind::Number, Some(text)) => Ok(Some(CredentialValue::Number(text.to_owned()))),
             (InputKind::Select, Some(text)) if !input.options.iter().any(|(v, _)| v == text) => {
-                Err(format!("Choose one of the options for {label}."))
+                Err(crate::t!("validation-option", label = label))
             }
             (_, Some(text)) => Ok(Some(CredentialValue::Text(text.to_owned()))),
         };

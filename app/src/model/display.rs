@@ -1,6 +1,12 @@
-//! Formatting of what Cobalt sends for people: connection identifiers and relative times.
+//! Formatting of what Cobalt sends for people: connection identifiers, times, durations and
+//! decimals, in the page's language.
+//!
+//! Server only in practice (no island calls it): its messages, plurals among them, are in
+//! `common.ftl`, which the islands' table does not carry.
 
 use serde_json::Value;
+
+use crate::i18n::Locale;
 
 /// A connection's identifier as text: Cobalt sends a string, an object
 /// (`{"portalId": 1, "hub_domain": "x.com"}`) or `"NA"`.
@@ -16,7 +22,7 @@ pub fn identifier_text(identifier: &Value) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Value::Number(number) => number.to_string(),
-        _ => "Account".to_owned(),
+        _ => crate::t!("status-account-unnamed"),
     }
 }
 
@@ -49,28 +55,84 @@ fn parse_utc(text: &str) -> Option<i64> {
 pub fn duration_text(start: &str, end: &str) -> Option<String> {
     let seconds = (parse_utc(end)? - parse_utc(start)?).max(0);
     Some(match seconds {
-        0..=59 => format!("{seconds} s"),
-        60..=3599 => format!("{} min", seconds / 60),
-        _ => format!("{} h {} min", seconds / 3600, seconds % 3600 / 60),
+        0..=59 => crate::t!("time-duration-seconds", seconds = seconds),
+        60..=3599 => crate::t!("time-duration-minutes", minutes = seconds / 60),
+        _ => crate::t!(
+            "time-duration-hours",
+            hours = seconds / 3600,
+            minutes = seconds % 3600 / 60
+        ),
     })
 }
 
 /// "just now", "5 minutes ago", "3 days ago"… relative to `now` (Unix seconds); the text
-/// itself when it is not a time.
+/// itself when it is not a time. A time ahead of `now` (clock skew) is "just now".
 pub fn relative_time(text: &str, now: i64) -> String {
     let Some(at) = parse_utc(text) else {
         return text.to_owned();
     };
     let ago = (now - at).max(0);
-    let (count, unit) = match ago {
-        0..=59 => return "just now".to_owned(),
-        60..=3599 => (ago / 60, "minute"),
-        3600..=86_399 => (ago / 3600, "hour"),
-        86_400..=2_591_999 => (ago / 86_400, "day"),
-        2_592_000..=31_535_999 => (ago / 2_592_000, "month"),
-        _ => (ago / 31_536_000, "year"),
-    };
-    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
+    match ago {
+        0..=59 => crate::t!("time-just-now"),
+        60..=3599 => crate::t!("time-minutes-ago", count = ago / 60),
+        3600..=86_399 => crate::t!("time-hours-ago", count = ago / 3600),
+        86_400..=2_591_999 => crate::t!("time-days-ago", count = ago / 86_400),
+        2_592_000..=31_535_999 => crate::t!("time-months-ago", count = ago / 2_592_000),
+        _ => crate::t!("time-years-ago", count = ago / 31_536_000),
+    }
+}
+
+/// The day of an ISO time, as the page's language writes a date: "Dec 2, 2026",
+/// "2. Dez. 2026", "2026年12月2日"; `None` when it is not a time.
+pub fn date_text(text: &str) -> Option<String> {
+    parse_utc(text)?;
+    let mut date = text.split('T').next()?.split('-');
+    let (year, month, day) = (date.next()?, date.next()?, date.next()?);
+    let (month, day) = (month.parse::<u32>().ok()?, day.parse::<u32>().ok()?);
+    Some(crate::t!(
+        "date-day",
+        day = day,
+        month = month_name(month),
+        month_number = month,
+        // As text: a number would be open to digit grouping ("2,026").
+        year = year
+    ))
+}
+
+/// The short name of month `month` (1 to 12) in the page's language.
+fn month_name(month: u32) -> String {
+    match month {
+        1 => crate::t!("date-month-1"),
+        2 => crate::t!("date-month-2"),
+        3 => crate::t!("date-month-3"),
+        4 => crate::t!("date-month-4"),
+        5 => crate::t!("date-month-5"),
+        6 => crate::t!("date-month-6"),
+        7 => crate::t!("date-month-7"),
+        8 => crate::t!("date-month-8"),
+        9 => crate::t!("date-month-9"),
+        10 => crate::t!("date-month-10"),
+        11 => crate::t!("date-month-11"),
+        _ => crate::t!("date-month-12"),
+    }
+}
+
+/// A decimal number as the page's language writes it: `10.5`, `10,5` in German. Rust's own
+/// shortest form otherwise (no digit grouping), as the messages received it before.
+pub fn decimal_text(value: f64) -> String {
+    let text = value.to_string();
+    match decimal_separator(crate::context::locale()) {
+        '.' => text,
+        separator => text.replace('.', &separator.to_string()),
+    }
+}
+
+/// The mark between a number's whole part and its fraction.
+fn decimal_separator(locale: Locale) -> char {
+    match locale {
+        Locale::De | Locale::Fr | Locale::Es => ',',
+        Locale::En | Locale::Ja | Locale::Accented | Locale::Mirrored => '.',
+    }
 }
 
 #[cfg(test)]
@@ -122,5 +184,30 @@ mod tests {
         assert_eq!(relative_time(at, base + 3600), "1 hour ago");
         assert_eq!(relative_time(at, base + 3 * 86_400), "3 days ago");
         assert_eq!(relative_time("yesterday", base), "yesterday");
+        assert_eq!(
+            relative_time(at, base - 600),
+            "just now",
+            "ahead: clock skew"
+        );
+        assert_eq!(relative_time(at, base + 60), "1 minute ago");
+        assert_eq!(relative_time(at, base + 2 * 86_400), "2 days ago");
+        assert_eq!(relative_time(at, base + 40 * 86_400), "1 month ago");
+        assert_eq!(relative_time(at, base + 800 * 86_400), "2 years ago");
+    }
+
+    #[test]
+    fn dates_and_decimals_read_as_the_language_writes_them() {
+        use leptos::prelude::{Owner, provide_context};
+        assert_eq!(
+            date_text("2026-12-02T09:00:00.000Z").as_deref(),
+            Some("Dec 2, 2026")
+        );
+        assert_eq!(date_text("2026-13-02T09:00:00Z"), None);
+        assert_eq!(decimal_text(10.5), "10.5");
+        assert_eq!(decimal_text(-3.0), "-3");
+        Owner::new().with(|| {
+            provide_context(Locale::De);
+            assert_eq!(decimal_text(10.5), "10,5");
+        });
     }
 }

@@ -24,19 +24,24 @@ pub fn app_history(entries: &[AuditEntry], slug: &str) -> Vec<HistoryEvent> {
         .rev()
         .filter(|entry| entry.slug.as_deref() == Some(slug))
         .filter_map(|entry| {
-            let workflow = || entry.target.clone().unwrap_or_else(|| "a workflow".into());
-            let what = match entry.event.as_str() {
-                "connection.created" if connected_before => "Reconnected".to_owned(),
-                "connection.created" => "Connected".to_owned(),
-                "connection.expired" => match &entry.reason {
-                    Some(reason) => format!("Connection expired: {reason}"),
-                    None => "Connection expired".to_owned(),
+            let what = match (entry.event.as_str(), &entry.target) {
+                ("connection.created", _) if connected_before => crate::t!("history-reconnected"),
+                ("connection.created", _) => crate::t!("history-connected"),
+                ("connection.expired", _) => match &entry.reason {
+                    Some(reason) => crate::t!("history-expired-because", reason = reason),
+                    None => crate::t!("history-expired"),
                 },
-                "connection.deleted" => "Disconnected".to_owned(),
-                "configuration.updated" => "Settings saved".to_owned(),
-                "configuration.deleted" => "Settings deleted".to_owned(),
-                "workflow.enabled" => format!("Workflow turned on: {}", workflow()),
-                "workflow.disabled" => format!("Workflow turned off: {}", workflow()),
+                ("connection.deleted", _) => crate::t!("history-disconnected"),
+                ("configuration.updated", _) => crate::t!("history-settings-saved"),
+                ("configuration.deleted", _) => crate::t!("history-settings-deleted"),
+                ("workflow.enabled", Some(workflow)) => {
+                    crate::t!("history-workflow-enabled", workflow = workflow)
+                }
+                ("workflow.enabled", None) => crate::t!("history-workflow-enabled-unnamed"),
+                ("workflow.disabled", Some(workflow)) => {
+                    crate::t!("history-workflow-disabled", workflow = workflow)
+                }
+                ("workflow.disabled", None) => crate::t!("history-workflow-disabled-unnamed"),
                 _ => return None,
             };
             connected_before = match entry.event.as_str() {

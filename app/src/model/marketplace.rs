@@ -32,12 +32,13 @@ impl StatusFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Its button's label (rendered on the server).
+    pub fn label(self) -> String {
         match self {
-            Self::All => "All",
-            Self::Connected => "Connected",
-            Self::NeedsAttention => "Needs attention",
-            Self::Available => "Available",
+            Self::All => crate::t!("filter-status-all"),
+            Self::Connected => crate::t!("filter-status-connected"),
+            Self::NeedsAttention => crate::t!("filter-status-attention"),
+            Self::Available => crate::t!("filter-status-available"),
         }
     }
 

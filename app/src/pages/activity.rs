@@ -79,7 +79,7 @@ pub fn ActivitySection(slug: String, name: String) -> impl IntoView {
     };
     view! {
         <section class="detail__section activity" id="activity" aria-labelledby="activity-heading">
-            <h2 id="activity-heading">"Activity"</h2>
+            <h2 id="activity-heading">{crate::t!("activity-heading")}</h2>
             <Suspense fallback=|| ()>{load}</Suspense>
         </section>
     }
@@ -126,16 +126,10 @@ fn ActivityView(
     outcome: Option<String>,
 ) -> impl IntoView {
     let notice = match outcome.as_deref() {
-        Some("retried") => Some(("success", "Retried: this is the new run.")),
-        Some("stopped") => Some(("success", "The run was stopped.")),
-        Some("unchanged") => Some((
-            "warning",
-            "Nothing was done: only a failed run can be retried, and only a running one stopped.",
-        )),
-        Some("failed") => Some((
-            "warning",
-            "Nothing was retried or stopped: the integrations service is unavailable right now. Try again in a moment.",
-        )),
+        Some("retried") => Some(("success", crate::t!("activity-retried"))),
+        Some("stopped") => Some(("success", crate::t!("activity-stopped"))),
+        Some("unchanged") => Some(("warning", crate::t!("activity-unchanged"))),
+        Some("failed") => Some(("warning", crate::t!("activity-unavailable"))),
         _ => None,
     };
     // Next to the run it is about (the post lands on it), else above the list. Focusable: the
@@ -152,7 +146,7 @@ fn ActivityView(
         Ok(page) => view! { <RunList here=here.clone() name page /> }.into_any(),
         Err(error) => view! {
             <p class="form-error" role="alert">
-                {format!("The run history could not be loaded: {error}.")}
+                {crate::t!("activity-runs-failed", error = error.to_string())}
             </p>
         }
         .into_any(),
@@ -160,7 +154,7 @@ fn ActivityView(
     let opened = activity.opened.map(|run| match run {
         Ok(run) => view! { <RunDetail here=here.clone() run notice=notice_in_run /> }.into_any(),
         Err(error) => view! {
-            <p class="form-error" id="run" role="alert">{format!("That run could not be opened: {error}.")}</p>
+            <p class="form-error" id="run" role="alert">{crate::t!("activity-run-failed", error = error.to_string())}</p>
         }
         .into_any(),
     });
@@ -177,16 +171,23 @@ fn ActivityView(
 fn RunFilterForm(here: Here) -> impl IntoView {
     view! {
         <form class="activity__filter" method="get" action=format!("/integrations/{}#activity", here.slug)>
-            <label for="runs-filter">"Show"</label>
+            <label for="runs-filter">{crate::t!("activity-filter-show")}</label>
             <select id="runs-filter" name="runs">
                 {RunFilter::ALL
                     .into_iter()
-                    .map(|(filter, value, label)| {
-                        view! { <option value=value selected=filter == here.filter>{format!("{label} runs")}</option> }
+                    .map(|(filter, value, _)| {
+                        let label = match filter {
+                            RunFilter::All => crate::t!("activity-filter-all"),
+                            RunFilter::Failed => crate::t!("activity-filter-failed"),
+                            RunFilter::Running => crate::t!("activity-filter-running"),
+                            RunFilter::Completed => crate::t!("activity-filter-completed"),
+                            RunFilter::Stopped => crate::t!("activity-filter-stopped"),
+                        };
+                        view! { <option value=value selected=filter == here.filter>{label}</option> }
                     })
                     .collect_view()}
             </select>
-            <button class="button button--secondary" type="submit">"Apply"</button>
+            <button class="button button--secondary" type="submit">{crate::t!("activity-filter-apply")}</button>
         </form>
     }
 }
@@ -197,15 +198,15 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
         if here.page > 1 && page.total_docs > 0 {
             return view! {
                 <p class="activity__empty">
-                    "No runs on this page. "
-                    <a href=here.href(1, None)>"Back to the newest runs"</a>
+                    {crate::t!("activity-page-empty")}
+                    <a href=here.href(1, None)>{crate::t!("activity-page-first")}</a>
                 </p>
             }
             .into_any();
         }
         let text = match here.filter {
-            RunFilter::All => format!("{name} has not run any workflow yet."),
-            _ => "No runs match this filter.".to_owned(),
+            RunFilter::All => crate::t!("activity-none", app = &name),
+            _ => crate::t!("activity-none-filtered"),
         };
         return view! { <p class="activity__empty">{text}</p> }.into_any();
     }
@@ -218,13 +219,19 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
             let started = run.created_at.clone().unwrap_or_default();
             let relative = relative_time(&started, now);
             let duration = match (&run.completed_at, run.status.is_running()) {
-                (_, true) => "running".to_owned(),
+                (_, true) => crate::t!("activity-duration-running"),
                 (Some(end), false) => duration_text(&started, end).unwrap_or_default(),
                 (None, false) => String::new(),
             };
             let href = here.href(here.page, Some(&run.id));
             let workflow = run.associated_workflow.name.clone();
             let trigger = run.execution_source.clone().unwrap_or_default();
+            let detail = crate::t!(
+                "activity-view-run-detail",
+                workflow = &workflow,
+                status = &label,
+                started = &relative,
+            );
             view! {
                 <tr>
                     <td><span class="badge" data-status=kind>{label}</span></td>
@@ -234,10 +241,8 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
                     <td>{duration}</td>
                     <td>
                         <a href=href>
-                            "View run"
-                            <span class="visually-hidden">
-                                {format!(": {}, {label}, started {relative}", run.associated_workflow.name)}
-                            </span>
+                            {crate::t!("activity-view-run")}
+                            <span class="visually-hidden">{detail}</span>
                         </a>
                     </td>
                 </tr>
@@ -253,24 +258,24 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
     view! {
         <div class="runs-scroll">
             <table class="runs">
-                <caption class="visually-hidden">{format!("Workflow runs of {name}, newest first")}</caption>
+                <caption class="visually-hidden">{crate::t!("activity-runs-caption", app = &name)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Workflow"</th>
-                        <th scope="col">"Trigger"</th>
-                        <th scope="col">"Started"</th>
-                        <th scope="col">"Duration"</th>
-                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                        <th scope="col">{crate::t!("activity-column-status")}</th>
+                        <th scope="col">{crate::t!("activity-column-workflow")}</th>
+                        <th scope="col">{crate::t!("activity-column-trigger")}</th>
+                        <th scope="col">{crate::t!("activity-column-started")}</th>
+                        <th scope="col">{crate::t!("activity-column-duration")}</th>
+                        <th scope="col"><span class="visually-hidden">{crate::t!("activity-column-details")}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <nav class="activity__pages" aria-label="Run pages">
-            {newer.map(|href| view! { <a href=href rel="prev">"Newer runs"</a> })}
-            <span>{format!("Page {} of {pages}", page.page.max(1))}</span>
-            {older.map(|href| view! { <a href=href rel="next">"Older runs"</a> })}
+        <nav class="activity__pages" aria-label=crate::t!("activity-pages")>
+            {newer.map(|href| view! { <a href=href rel="prev">{crate::t!("activity-newer")}</a> })}
+            <span>{crate::t!("activity-page", page = page.page.max(1), pages = pages)}</span>
+            {older.map(|href| view! { <a href=href rel="next">{crate::t!("activity-older")}</a> })}
         </nav>
     }
     .into_any()
@@ -290,13 +295,13 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
         .map(|node| {
             let message = node.failed().then(|| {
                 let attempts = node.attempts_made.unwrap_or(1);
-                let tries = if attempts == 1 {
-                    "1 attempt".to_owned()
-                } else {
-                    format!("{attempts} attempts")
+                let text = match node.message() {
+                    Some(said) => {
+                        crate::t!("activity-step-failed", attempts = attempts, message = said)
+                    }
+                    None => crate::t!("activity-step-failed-silent", attempts = attempts),
                 };
-                let said = node.message().unwrap_or("no message was given");
-                view! { <p class="run__message">{format!("Failed after {tries}: {said}")}</p> }
+                view! { <p class="run__message">{text}</p> }
             });
             view! {
                 <li class="run__step" data-failed=node.failed().then_some("")>
@@ -308,7 +313,7 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
             }
         })
         .collect_view();
-    let action = |verb: &'static str, label: String, pending: &'static str| {
+    let action = |verb: &'static str, label: String, pending: String| {
         let post = format!("/integrations/{}/runs/{}/{verb}", here.slug, run.id);
         match crate::context::refusal(Change::Run) {
             Some(why) => view! { <Refused label why id="run-refused" /> }.into_any(),
@@ -318,8 +323,8 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
                     action=post
                     data-run-action=""
                     data-pending=pending
-                    data-unknown="No answer came back: reload the page to see whether it was done."
-                    data-failed="That was refused, and nothing was done: reload the page to see the run as it is now."
+                    data-unknown=crate::t!("activity-no-answer")
+                    data-failed=crate::t!("activity-refused")
                 >
                     <button class="button" type="submit">{label}</button>
                 </form>
@@ -329,26 +334,39 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
         }
     };
     let actions = if run.status.is_failure() {
-        Some(action("rerun", "Retry run".to_owned(), "Retrying…"))
+        Some(action(
+            "rerun",
+            crate::t!("activity-retry"),
+            crate::t!("activity-retrying"),
+        ))
     } else if run.status.is_running() {
-        Some(action("stop", "Stop run".to_owned(), "Stopping…"))
+        Some(action(
+            "stop",
+            crate::t!("activity-stop"),
+            crate::t!("activity-stopping"),
+        ))
     } else {
         None
     };
+    let heading = crate::t!(
+        "activity-run-heading",
+        workflow = &workflow,
+        status = &label
+    );
     view! {
         <div class="run" id="run">
             <div role="status">{notice}</div>
-            <h3>{format!("{workflow}: {label}")}</h3>
+            <h3>{heading}</h3>
             <p class="run__meta">
                 <span class="badge" data-status=kind>{label}</span>
-                " Started "
+                {crate::t!("activity-run-started")}
                 <time datetime=started.clone() title=started>{relative}</time>
                 {run.execution_source.clone().map(|source| format!(" · {source}"))}
             </p>
-            <ol class="run__steps" aria-label="Steps">{steps}</ol>
+            <ol class="run__steps" aria-label=crate::t!("activity-steps")>{steps}</ol>
             <div class="run__actions">
                 {actions}
-                <a class="button button--secondary" href=here.href(here.page, None)>"Close run"</a>
+                <a class="button button--secondary" href=here.href(here.page, None)>{crate::t!("activity-close")}</a>
             </div>
         </div>
     }

@@ -10,7 +10,7 @@ use crate::api::config_form;
 use crate::components::{ConfigEditor, ErrorList};
 use crate::model::FormDraft;
 use crate::model::config_form::{
-    ConfigDraft, ConfigForm, Control, SECRET_KEPT, display_values, field_name, problems_sentence,
+    ConfigDraft, ConfigForm, Control, display_values, field_name, problems_sentence, secret_kept,
     toggle_name,
 };
 
@@ -25,7 +25,7 @@ pub fn ConfigurationSection(
     let draft = use_context::<ConfigDraft>().map(|draft| draft.0);
     view! {
         <section class="detail__section" id="configuration" aria-labelledby="configuration-heading">
-            <h2 id="configuration-heading">"Configuration"</h2>
+            <h2 id="configuration-heading">{crate::t!("configuration-heading")}</h2>
             <Suspense fallback=|| view! { <div class="skeleton skeleton--detail" aria-hidden="true"></div> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>
                     {move || {
@@ -150,7 +150,7 @@ fn ConfigFormView(
                         .then(|| view! { <p class="workflow__description">{workflow.description.clone()}</p> })}
                     <div class="toggle">
                         <input id=toggle_id.clone() type="checkbox" name=toggle value="true" checked=enabled />
-                        <label for=toggle_id>"Enabled"</label>
+                        <label for=toggle_id>{crate::t!("configuration-workflow-enabled")}</label>
                     </div>
                     {(!fields.is_empty()).then(|| view! { <div class="workflow__fields">{fields}</div> })}
                 </fieldset>
@@ -158,18 +158,20 @@ fn ConfigFormView(
         })
         .collect();
     let has_workflows = !workflows.is_empty();
+    // Every field a save can find a problem with, the hidden ones included.
+    let field_count = config.fields.len()
+        + config
+            .workflows
+            .iter()
+            .map(|workflow| workflow.fields.len())
+            .sum::<usize>();
     let message = draft.message.clone();
     let problem_count = problems.len();
     let config_id = config.config_id.clone().unwrap_or_default();
     let current = requested.clone();
     let reset_text = match &current {
-        Some(name) => format!(
-            "This deletes the configuration \u{201c}{name}\u{201d}: its settings and its workflows' values."
-        ),
-        None => {
-            "This deletes the saved settings and workflows' values; the app's defaults come back."
-                .to_owned()
-        }
+        Some(name) => crate::t!("configuration-delete-warning", name = name),
+        None => crate::t!("configuration-reset-warning"),
     };
     // The hydrated form writes its own outcomes into the status line and the alert.
     let alert =
@@ -180,7 +182,7 @@ fn ConfigFormView(
     let is_locked = locked.is_some();
     view! {
         // The configuration asked for, not the list's idea of it: that list may have failed.
-        <ConfigEditor slug=slug.clone() config_id=current.clone()>
+        <ConfigEditor slug=slug.clone() config_id=current.clone() fields=field_count>
         <div role="status" class="config-form__status">
             // A success is a change the host hears of (`configured`, through `/frame.js`).
             {notice.map(|(kind, text)| view! {
@@ -196,23 +198,23 @@ fn ConfigFormView(
             <div class="form-error" role="alert" hidden=no_alert>{alert}</div>
             {(!app_fields.is_empty()).then(|| view! {
                 <fieldset class="config-form__settings">
-                    <legend>"Settings"</legend>
+                    <legend>{crate::t!("configuration-settings")}</legend>
                     {app_fields}
                 </fieldset>
             })}
             {has_workflows.then(|| view! {
-                <h3 class="config-form__heading">"Workflows"</h3>
+                <h3 class="config-form__heading">{crate::t!("configuration-workflows")}</h3>
                 {workflows}
             })}
             <div class="config-form__actions">
-                <button type="submit" class="button">"Save configuration"</button>
+                <button type="submit" class="button">{crate::t!("configuration-save")}</button>
                 // Asks first, without JavaScript: the button that deletes is inside a disclosure.
                 <details class="config-form__reset">
-                    <summary>{if current.is_some() { "Delete this configuration…" } else { "Reset to defaults…" }}</summary>
+                    <summary>{if current.is_some() { crate::t!("configuration-delete-ask") } else { crate::t!("configuration-reset-ask") }}</summary>
                     <p>{reset_text}</p>
                     <button type="submit" class="button button--danger"
                         formaction=format!("/integrations/{slug}/config/delete") formnovalidate=true>
-                        {if current.is_some() { "Delete configuration" } else { "Reset configuration" }}
+                        {if current.is_some() { crate::t!("configuration-delete") } else { crate::t!("configuration-reset") }}
                     </button>
                 </details>
             </div>
@@ -239,7 +241,11 @@ fn ConfigSwitcher(
             </li>
         }
     };
-    let default_link = link("Default".to_owned(), String::new(), current.is_none());
+    let default_link = link(
+        crate::t!("configuration-default"),
+        String::new(),
+        current.is_none(),
+    );
     let named_links = named
         .iter()
         .map(|name| {
@@ -256,15 +262,15 @@ fn ConfigSwitcher(
         .collect_view();
     view! {
         <div class="config-switcher">
-            <nav aria-label="Configurations">
+            <nav aria-label=crate::t!("configuration-list")>
                 <ul class="config-switcher__list">{default_link}{named_links}</ul>
             </nav>
             {(!locked).then(|| view! {
                 <form class="config-switcher__create" method="post" action=format!("/integrations/{slug}/configs")>
-                    <label for="new-config-name">"New configuration"</label>
-                    <input id="new-config-name" name="name" required maxlength="64" placeholder="production"
-                        pattern="[A-Za-z0-9_.@:-]+" title="Letters, digits and - _ . @ :" />
-                    <button type="submit" class="button button--secondary">"Create"</button>
+                    <label for="new-config-name">{crate::t!("configuration-new")}</label>
+                    <input id="new-config-name" name="name" required maxlength="64" placeholder=crate::t!("configuration-new-placeholder")
+                        pattern="[A-Za-z0-9_.@:-]+" title=crate::t!("configuration-new-rule") />
+                    <button type="submit" class="button button--secondary">{crate::t!("configuration-create")}</button>
                 </form>
             })}
         </div>
@@ -336,7 +342,7 @@ fn ConfigFieldView(
         Control::Date => EitherOf6::A(input("date")),
         Control::Password => EitherOf6::B(view! {
             <input id=id.clone() name=name.clone() type="password" autocomplete="new-password"
-                placeholder=if stored_secret { SECRET_KEPT.to_owned() } else { placeholder.clone() }
+                placeholder=if stored_secret { secret_kept() } else { placeholder.clone() }
                 required=required && !stored_secret aria-describedby=described_by.clone() aria-invalid=invalid />
         }),
         Control::Textarea | Control::Json => EitherOf6::C(view! {
@@ -353,14 +359,14 @@ fn ConfigFieldView(
             EitherOf6::E(view! {
                 <select id=id.clone() name=name.clone() multiple=multiple required=required
                     aria-describedby=described_by.clone() aria-invalid=invalid>
-                    {(!multiple).then(|| view! { <option value="">{if placeholder.is_empty() { "Choose…".to_owned() } else { placeholder.clone() }}</option> })}
+                    {(!multiple).then(|| view! { <option value="">{if placeholder.is_empty() { crate::t!("configuration-choose") } else { placeholder.clone() }}</option> })}
                     {options_view(&selected)}
                 </select>
             })
         }
         Control::Map => EitherOf6::F(view! {
             <table class="map-field" id=id.clone() aria-describedby=described_by.clone()>
-                <thead><tr><th scope="col">"Field"</th><th scope="col">"Maps to"</th></tr></thead>
+                <thead><tr><th scope="col">{crate::t!("configuration-map-field")}</th><th scope="col">{crate::t!("configuration-map-to")}</th></tr></thead>
                 <tbody>
                     {field.labels.iter().map(|label| {
                         let row = format!("{name}.{}", crate::model::config_form::value_text(&label.value));
@@ -371,7 +377,7 @@ fn ConfigFieldView(
                                 <th scope="row"><label for=row_id.clone()>{label.name.clone()}</label></th>
                                 <td>
                                     <select id=row_id name=row>
-                                        <option value="">"Not mapped"</option>
+                                        <option value="">{crate::t!("configuration-map-none")}</option>
                                         {options_view(&chosen)}
                                     </select>
                                 </td>
@@ -388,9 +394,7 @@ fn ConfigFieldView(
         {required.then(|| view! { <span class="field__required" aria-hidden="true">" *"</span> })}
     };
     let note = match &control {
-        Control::Unknown(kind) => Some(format!(
-            "This field's type ({kind}) has no editor here yet: enter its value as text."
-        )),
+        Control::Unknown(kind) => Some(crate::t!("configuration-unknown-field", kind = kind)),
         _ => None,
     };
     // What the hydrated form reads to check the field and load its options (see `form_dom`).

@@ -43,36 +43,37 @@ fn Confirm(card: IntegrationCard, workflows: Option<Vec<String>>, failed: bool) 
     } = card;
     let back = format!("/integrations/{slug}");
     if status == ConnectionStatus::Available {
+        let heading = crate::t!("disconnect-page-not-connected", app = &name);
         return view! {
-            <Title text=format!("{name} is not connected") />
-            <h1>{format!("{name} is not connected")}</h1>
-            <p>"There is nothing to disconnect."</p>
-            <a class="button button--secondary" href=back>{format!("Back to {name}")}</a>
+            <Title text=heading.clone() />
+            <h1>{heading}</h1>
+            <p>{crate::t!("disconnect-page-nothing")}</p>
+            <a class="button button--secondary" href=back>{crate::t!("disconnect-page-back", app = &name)}</a>
         }
         .into_any();
     }
     if let Some(why) = crate::context::refusal(crate::model::Change::Disconnect) {
+        let heading = crate::t!("disconnect-page-stays", app = &name);
         return view! {
-            <Title text=format!("{name} stays connected") />
-            <h1>{format!("{name} stays connected")}</h1>
+            <Title text=heading.clone() />
+            <h1>{heading}</h1>
             <p role="alert">{why}</p>
-            <a class="button button--secondary" href=back>{format!("Back to {name}")}</a>
+            <a class="button button--secondary" href=back>{crate::t!("disconnect-page-back", app = &name)}</a>
         }
         .into_any();
     }
+    let heading = crate::t!("disconnect-page-title", app = &name);
     view! {
-        <Title text=format!("Disconnect {name}?") />
+        <Title text=heading.clone() />
         <form class="disconnect-page" method="post" action=format!("/integrations/{slug}/disconnect")>
-            <h1>{format!("Disconnect {name}?")}</h1>
+            <h1>{heading}</h1>
             {failed.then(|| view! {
-                <p class="form-error" role="alert">
-                    "Nothing was disconnected: the integrations service is unavailable right now. Try again in a moment."
-                </p>
+                <p class="form-error" role="alert">{crate::t!("disconnect-page-unavailable")}</p>
             })}
             <DisconnectSummary name=name.clone() workflows />
             <div class="dialog__actions">
-                <a class="button button--secondary" href=back>"Cancel"</a>
-                <button type="submit" class="button button--danger">{format!("Disconnect {name}")}</button>
+                <a class="button button--secondary" href=back>{crate::t!("disconnect-page-cancel")}</a>
+                <button type="submit" class="button button--danger">{crate::t!("disconnect-page-confirm", app = &name)}</button>
             </div>
         </form>
     }

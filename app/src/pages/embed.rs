@@ -13,15 +13,15 @@ pub struct EmbedFailure(pub String);
 pub fn EmbedPage() -> impl IntoView {
     let reason = use_context::<EmbedFailure>()
         .map(|failure| failure.0)
-        .unwrap_or_else(|| "the link is incomplete".to_owned());
+        .unwrap_or_else(|| crate::t!("embed-incomplete"));
     view! {
-        <Title text="Cannot open integrations" />
+        <Title text=crate::t!("embed-refused-title") />
         <main class="page auth-page">
             <div class="auth-form" role="alert" data-event="error" data-reason="token-refused"
                 data-message=reason.clone()>
-                <h1>"We could not open your integrations"</h1>
-                <p>{format!("The sign-in link was refused: {reason}.")}</p>
-                <p>"Go back to the app you came from and open the Integrations tab again."</p>
+                <h1>{crate::t!("embed-refused-heading")}</h1>
+                <p>{crate::t!("embed-refused", reason = &reason)}</p>
+                <p>{crate::t!("embed-refused-advice")}</p>
             </div>
         </main>
     }
@@ -44,20 +44,15 @@ pub fn EmbedSwitchPage() -> impl IntoView {
         next: String::new(),
     });
     view! {
-        <Title text="Switch account?" />
+        <Title text=crate::t!("embed-switch-title") />
         <main class="page auth-page">
             <form class="auth-form" method="post" action="/embed/continue">
-                <h1>{format!("Continue as {}?", switch.next)}</h1>
-                <p>{format!("You are signed in to the integrations tab as {}.", switch.current)}</p>
-                <p>
-                    {format!(
-                        "The link you opened signs in as {}. Continue only if that is you: apps you connect will belong to that account.",
-                        switch.next,
-                    )}
-                </p>
+                <h1>{crate::t!("embed-switch-heading", next = &switch.next)}</h1>
+                <p>{crate::t!("embed-switch-current", current = &switch.current)}</p>
+                <p>{crate::t!("embed-switch-warning", next = &switch.next)}</p>
                 <div class="auth-form__actions">
-                    <button class="button button--primary" type="submit">{format!("Continue as {}", switch.next)}</button>
-                    <a class="button button--secondary" href="/integrations">{format!("Stay as {}", switch.current)}</a>
+                    <button class="button button--primary" type="submit">{crate::t!("embed-switch-continue", next = &switch.next)}</button>
+                    <a class="button button--secondary" href="/integrations">{crate::t!("embed-switch-stay", current = &switch.current)}</a>
                 </div>
             </form>
         </main>
@@ -82,17 +77,17 @@ pub fn FrameSessionPage() -> impl IntoView {
     let (reason, heading, body) = match ended {
         FrameSession::Ended => (
             "expired",
-            "Your session has ended",
-            "Open the Integrations tab again to continue where you were.",
+            crate::t!("embed-ended-heading"),
+            crate::t!("embed-ended"),
         ),
         FrameSession::CookieBlocked => (
             "cookies-blocked",
-            "Your browser blocked the sign-in",
-            "This tab keeps you signed in with a cookie that works only inside this page, and your browser blocks cookies in embedded pages of other sites. Allow third-party cookies for this site in your browser's settings, then reload the page.",
+            crate::t!("embed-cookies-heading"),
+            crate::t!("embed-cookies"),
         ),
     };
     view! {
-        <Title text=heading />
+        <Title text=heading.clone() />
         <main class="page auth-page">
             <div class="auth-form" role="alert" data-event="session-expired" data-reason=reason>
                 <h1>{heading}</h1>

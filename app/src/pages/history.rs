@@ -13,7 +13,7 @@ pub fn ConnectionHistory(slug: String, open: bool) -> impl IntoView {
     if !open {
         return view! {
             <p>
-                <a href=format!("/integrations/{slug}?history#history")>"Connection history"</a>
+                <a href=format!("/integrations/{slug}?history#history")>{crate::t!("history-link")}</a>
             </p>
         }
         .into_any();
@@ -25,7 +25,7 @@ pub fn ConnectionHistory(slug: String, open: bool) -> impl IntoView {
                 Ok(events) => view! { <HistoryList events /> }.into_any(),
                 Err(error) => view! {
                     <p class="form-error" role="alert">
-                        {format!("The connection history could not be loaded: {error}.")}
+                        {crate::t!("history-failed", error = error.to_string())}
                     </p>
                 }
                 .into_any(),
@@ -34,7 +34,7 @@ pub fn ConnectionHistory(slug: String, open: bool) -> impl IntoView {
     };
     view! {
         <section class="history" id="history" aria-labelledby="history-heading">
-            <h3 id="history-heading">"Connection history"</h3>
+            <h3 id="history-heading">{crate::t!("history-heading")}</h3>
             <Suspense fallback=|| ()>{load}</Suspense>
         </section>
     }
@@ -58,8 +58,7 @@ async fn load(slug: &str) -> Result<Vec<HistoryEvent>, AppError> {
 #[component]
 fn HistoryList(events: Vec<HistoryEvent>) -> impl IntoView {
     if events.is_empty() {
-        return view! { <p>"Nothing happened to this connection in the last 30 days."</p> }
-            .into_any();
+        return view! { <p>{crate::t!("history-empty")}</p> }.into_any();
     }
     let now = crate::context::now_unix();
     let items = events
@@ -69,7 +68,7 @@ fn HistoryList(events: Vec<HistoryEvent>) -> impl IntoView {
                 let relative = crate::model::relative_time(&event.at, now);
                 view! { <time datetime=event.at.clone() title=event.at>{relative}</time> }
             });
-            let by = event.by.map(|name| format!(" · by {name}"));
+            let by = event.by.map(|name| crate::t!("history-by", name = name));
             view! {
                 <li data-broke=event.broke.then_some("")>
                     <span class="history__what">{event.what}</span>
@@ -80,7 +79,7 @@ fn HistoryList(events: Vec<HistoryEvent>) -> impl IntoView {
         .collect_view();
     view! {
         <ol class="history__events">{items}</ol>
-        <p>"Newest first, last 30 days."</p>
+        <p>{crate::t!("history-footer")}</p>
     }
     .into_any()
 }

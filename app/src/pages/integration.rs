@@ -54,8 +54,8 @@ pub fn IntegrationPage() -> impl IntoView {
     view! {
         <SiteHeader platform_name=platform_name() viewer=viewer() />
         <main class="page detail">
-            <nav class="breadcrumbs" aria-label="Breadcrumb">
-                <a href="/integrations">"Integrations"</a>
+            <nav class="breadcrumbs" aria-label=crate::t!("integration-breadcrumb")>
+                <a href="/integrations">{crate::t!("integration-breadcrumb-integrations")}</a>
             </nav>
             <Suspense fallback=|| view! { <div class="skeleton skeleton--detail" aria-hidden="true"></div> }>
                 <ErrorBoundary fallback=move |errors| {
@@ -64,12 +64,12 @@ pub fn IntegrationPage() -> impl IntoView {
                         matches!(error.downcast_ref::<AppError>(), Some(AppError::NotFound(_)))
                     });
                     view! {
-                        <Title text="Integration not available" />
+                        <Title text=crate::t!("integration-unavailable-title") />
                         <div class="load-error">
                             <ErrorList errors />
                             {(!missing).then(|| view! { <RetryButton href=format!("/integrations/{}", slug()) /> })}
                         </div>
-                        <a class="button button--secondary" href="/integrations">"Back to integrations"</a>
+                        <a class="button button--secondary" href="/integrations">{crate::t!("integration-back")}</a>
                     }
                 }>
                     {move || {
@@ -119,10 +119,10 @@ fn Detail(
     history: bool,
 ) -> impl IntoView {
     let Some(card) = card else {
-        return view! { <p>"This integration has no address."</p> }.into_any();
+        return view! { <p>{crate::t!("integration-no-address")}</p> }.into_any();
     };
     let status = card.status;
-    let alt = format!("{} logo", card.name);
+    let alt = crate::t!("integration-logo", app = &card.name);
     let banner = outcome_banner(outcome.as_deref(), &card);
     let slug = card.slug.clone();
     let app_name = card.name.clone();
@@ -144,7 +144,7 @@ fn Detail(
                 })}
             </div>
             <p class="detail__description">{card.description.clone()}</p>
-            <ul class="card__tags" aria-label="Categories">
+            <ul class="card__tags" aria-label=crate::t!("integration-categories")>
                 {card.tags.iter().map(|tag| view! { <li class="tag">{tag.clone()}</li> }).collect_view()}
             </ul>
             <ConnectionSection app card history />
@@ -159,29 +159,22 @@ fn Detail(
 
 /// What the configuration section says after one of its posts (`?saved`, `?reset`, …).
 fn config_notice(get: impl Fn(&str) -> Option<String>) -> Option<(&'static str, String)> {
-    let done = |text: &str| Some(("success", text.to_owned()));
+    let done = |text: String| Some(("success", text));
     if get("saved").is_some() {
-        return done("Configuration saved.");
+        return done(crate::t!("integration-config-saved"));
     }
     if get("created").is_some() {
-        return done("Configuration created.");
+        return done(crate::t!("integration-config-created"));
     }
     if get("reset").is_some() {
-        return done("The configuration is back to the app's defaults.");
+        return done(crate::t!("integration-config-reset"));
     }
     if get("deleted").is_some() {
-        return done("The configuration was deleted.");
+        return done(crate::t!("integration-config-deleted"));
     }
     match get("config_error").as_deref() {
-        Some("name") => Some((
-            "warning",
-            "Configuration names use letters, digits and - _ . @ : (up to 64 characters).".into(),
-        )),
-        Some(_) => Some((
-            "warning",
-            "The integrations service is unavailable; nothing was changed. Try again in a moment."
-                .into(),
-        )),
+        Some("name") => Some(("warning", crate::t!("integration-config-bad-name"))),
+        Some(_) => Some(("warning", crate::t!("integration-config-unavailable"))),
         None => None,
     }
 }
@@ -193,28 +186,23 @@ fn outcome_banner(outcome: Option<&str>, card: &IntegrationCard) -> Option<(&'st
     match (outcome?, card.status) {
         // The status line says when its setup is still to finish.
         ("connected", ConnectionStatus::Connected | ConnectionStatus::NeedsSetup) => {
-            Some(("success", format!("{name} is connected.")))
+            Some(("success", crate::t!("integration-connected", app = name)))
         }
         ("connected", _) => Some((
             "warning",
-            format!("The connection to {name} did not complete. Try again."),
+            crate::t!("integration-connect-incomplete", app = name),
         )),
         ("unavailable", _) => Some((
             "warning",
-            format!(
-                "The connection to {name} could not start: the integrations service is unavailable. Try again in a moment."
-            ),
+            crate::t!("integration-connect-unavailable", app = name),
         )),
-        ("denied", _) => Some((
-            "info",
-            format!("Connection cancelled: {name} was not given access."),
-        )),
+        ("denied", _) => Some(("info", crate::t!("integration-connect-denied", app = name))),
         ("disconnected", ConnectionStatus::Available) => {
-            Some(("success", format!("{name} is disconnected.")))
+            Some(("success", crate::t!("integration-disconnected", app = name)))
         }
         ("disconnected", _) => Some((
             "warning",
-            format!("{name} is still connected: the disconnect did not complete. Try again."),
+            crate::t!("integration-disconnect-incomplete", app = name),
         )),
         _ => None,
     }
@@ -227,23 +215,22 @@ fn ConnectionSection(
     card: IntegrationCard,
     history: bool,
 ) -> impl IntoView {
-    let auth = match app.auth_type.as_ref().map(|a| a.as_str()) {
-        Some("oauth2") => "OAuth",
-        Some("keybased") => "API key",
-        _ => "",
-    };
-    let oauth = auth == "OAuth";
+    let app_auth = app.auth_type.as_ref().map(|a| a.as_str());
+    let oauth = app_auth == Some("oauth2");
+    let auth = app_auth.and_then(auth_name).unwrap_or_default();
     let (slug, name, status) = (card.slug.clone(), card.name.clone(), card.status);
     let accounts = app.connected_accounts;
     let sdk = crate::context::cobalt_js_asset();
     let action = match card.status {
-        ConnectionStatus::NeedsReconnect => "Reconnect",
-        _ => "Connect",
+        ConnectionStatus::NeedsReconnect => {
+            crate::t!("integration-reconnect-app", app = &card.name)
+        }
+        _ => crate::t!("integration-connect-app", app = &card.name),
     };
     let connect = match (card.status, oauth, crate::context::refusal(Change::Connect)) {
         (ConnectionStatus::Connected | ConnectionStatus::NeedsSetup, _, _) => None,
         (_, _, Some(why)) => Some(EitherOf3::C(view! {
-            <Refused label=format!("{action} {}", card.name) why id="connect-refused" />
+            <Refused label=action why id="connect-refused" />
         })),
         (status, true, None) => Some(EitherOf3::A(view! {
             <OAuthConnect slug=card.slug.clone() name=card.name.clone() status sdk />
@@ -270,14 +257,14 @@ fn ConnectionSection(
     };
     view! {
         <section class="detail__section" aria-labelledby="connection-heading">
-            <h2 id="connection-heading">"Connection"</h2>
+            <h2 id="connection-heading">{crate::t!("integration-connection-heading")}</h2>
             <LiveStatus slug=slug.clone() name=name.clone() status />
             {(!accounts.is_empty()).then(|| view! { <ConnectedAccounts accounts auth /> }.into_any())}
             {connect.map(|connect| view! { <div class="detail__action">{connect}</div> })}
             {(status != ConnectionStatus::Available).then(|| {
                 match crate::context::refusal(Change::Disconnect) {
                     Some(why) => Either::Left(view! {
-                        <Refused label=format!("Disconnect {name}") why id="disconnect-refused" />
+                        <Refused label=crate::t!("integration-disconnect-app", app = &name) why id="disconnect-refused" />
                     }),
                     None => Either::Right(view! { <DisconnectSection slug=slug.clone() name /> }),
                 }
@@ -288,31 +275,48 @@ fn ConnectionSection(
     .into_any()
 }
 
+/// How an account signs in, in words, for Cobalt's `auth_type`; `None` for a kind we do not know.
+fn auth_name(auth_type: &str) -> Option<String> {
+    match auth_type {
+        "oauth2" => Some(crate::t!("integration-auth-oauth")),
+        "keybased" => Some(crate::t!("integration-auth-key")),
+        _ => None,
+    }
+}
+
+/// A connected account's status, in words (an unknown one as Cobalt names it).
+fn account_status(status: &str) -> String {
+    match status {
+        "active" => crate::t!("integration-account-active"),
+        "expired" => crate::t!("integration-account-expired"),
+        other => other.to_owned(),
+    }
+}
+
 #[component]
-fn ConnectedAccounts(accounts: Vec<cobalt::ConnectedAccount>, auth: &'static str) -> impl IntoView {
+fn ConnectedAccounts(accounts: Vec<cobalt::ConnectedAccount>, auth: String) -> impl IntoView {
     view! {
         <table class="accounts">
-            <caption class="visually-hidden">"Connected accounts"</caption>
+            <caption class="visually-hidden">{crate::t!("integration-accounts-caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Account"</th>
-                    <th scope="col">"Auth"</th>
-                    <th scope="col">"Connected"</th>
-                    <th scope="col">"Status"</th>
+                    <th scope="col">{crate::t!("integration-accounts-account")}</th>
+                    <th scope="col">{crate::t!("integration-accounts-auth")}</th>
+                    <th scope="col">{crate::t!("integration-accounts-connected")}</th>
+                    <th scope="col">{crate::t!("integration-accounts-status")}</th>
                 </tr>
             </thead>
             <tbody>
                 {accounts.into_iter().map(|account| {
                     let identifier = crate::model::identifier_text(&account.identifier);
-                    let auth = account.auth_type.as_ref().map(|a| match a.as_str() {
-                        "oauth2" => "OAuth",
-                        "keybased" => "API key",
-                        other => other,
-                    }.to_owned()).unwrap_or_else(|| auth.to_owned());
+                    let auth = account.auth_type.as_ref().map(|a| {
+                        auth_name(a.as_str()).unwrap_or_else(|| a.as_str().to_owned())
+                    }).unwrap_or_else(|| auth.clone());
                     let connected_at = account.connected_at.clone().unwrap_or_default();
                     let relative = crate::model::relative_time(&connected_at, crate::context::now_unix());
-                    let status = account.status.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_else(|| "active".into());
+                    let status = account.status.as_ref().map_or("active", |s| s.as_str());
                     let kind = if status == "expired" { "reconnect" } else { "connected" };
+                    let status = account_status(status);
                     view! {
                         <tr>
                             <td>{identifier}</td>

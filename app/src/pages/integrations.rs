@@ -18,13 +18,13 @@ pub fn IntegrationsPage() -> impl IntoView {
         Filters::from_params(params.into_iter().map(|(k, v)| (k.as_ref(), v)))
     });
     view! {
-        <Title text="Integrations" />
+        <Title text=crate::t!("integrations-page-title") />
         <SiteHeader platform_name=platform_name() viewer=viewer() />
         <main class="page">
             <div class="page__intro">
                 <div>
-                    <h1>"Integrations"</h1>
-                    <p>"Connect the tools your team already uses."</p>
+                    <h1>{crate::t!("integrations-page-heading")}</h1>
+                    <p>{crate::t!("integrations-page-lead")}</p>
                 </div>
                 <ThemeToggle />
             </div>
@@ -69,7 +69,7 @@ async fn last_runs() -> std::sync::Arc<std::collections::BTreeMap<String, crate:
 #[component]
 fn Skeletons() -> impl IntoView {
     view! {
-        <ul class="card-grid" aria-busy="true" aria-label="Loading apps">
+        <ul class="card-grid" aria-busy="true" aria-label=crate::t!("integrations-page-loading")>
             {(0..6).map(|_| view! { <li class="skeleton" aria-hidden="true"></li> }).collect_view()}
         </ul>
     }

@@ -11,11 +11,11 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found" />
+        <Title text=crate::t!("not-found-title") />
         <main class="page not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
-            <a class="button" href="/integrations">"Back to integrations"</a>
+            <h1>{crate::t!("not-found-heading")}</h1>
+            <p>{crate::t!("not-found-body")}</p>
+            <a class="button" href="/integrations">{crate::t!("not-found-back")}</a>
         </main>
     }
 }

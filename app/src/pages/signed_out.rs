@@ -9,11 +9,11 @@ use leptos_meta::Title;
 pub fn SignedOutPage() -> impl IntoView {
     let platform = crate::context::platform_name();
     view! {
-        <Title text="Signed out" />
+        <Title text=crate::t!("signed-out-title") />
         <main class="page auth-page">
             <div class="auth-form">
-                <h1>"You are signed out"</h1>
-                <p>{format!("Open the Integrations tab from your {platform} account to continue.")}</p>
+                <h1>{crate::t!("signed-out-heading")}</h1>
+                <p>{crate::t!("signed-out-body", platform = platform)}</p>
             </div>
         </main>
     }

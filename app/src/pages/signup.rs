@@ -44,17 +44,15 @@ pub fn SignupPage() -> impl IntoView {
     } = draft;
     let platform = crate::context::platform_name();
     view! {
-        <Title text="Create your account" />
+        <Title text=crate::t!("signup-title") />
         <main class="page auth-page">
             <form class="auth-form" method="post" action="/signup" novalidate>
-                <h1>{format!("Welcome to {platform}")}</h1>
-                <p class="auth-form__lead">
-                    "Create your account to connect the tools your team uses."
-                </p>
+                <h1>{crate::t!("signup-heading", platform = platform)}</h1>
+                <p class="auth-form__lead">{crate::t!("signup-lead")}</p>
                 {form_error.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
                 <TextField
                     name="name"
-                    label="Name"
+                    label=crate::t!("signup-name")
                     kind="text"
                     value=name
                     max_length=100
@@ -63,7 +61,7 @@ pub fn SignupPage() -> impl IntoView {
                 />
                 <TextField
                     name="email"
-                    label="Work email"
+                    label=crate::t!("signup-email")
                     kind="email"
                     value=email
                     max_length=254
@@ -72,7 +70,7 @@ pub fn SignupPage() -> impl IntoView {
                 />
                 <input type="hidden" name="ticket" value=ticket />
                 <input type="hidden" name="return_to" value=return_to />
-                <button class="button" type="submit">"Create account"</button>
+                <button class="button" type="submit">{crate::t!("signup-submit")}</button>
             </form>
         </main>
     }
@@ -82,7 +80,7 @@ pub fn SignupPage() -> impl IntoView {
 #[component]
 fn TextField(
     name: &'static str,
-    label: &'static str,
+    label: String,
     kind: &'static str,
     value: String,
     max_length: usize,

@@ -50,7 +50,9 @@ async fn check_owned(
         {
             Ok(())
         }
-        Some(_) => Err(AppError::NotFound("that configuration".into())),
+        Some(_) => Err(AppError::NotFound(crate::t!(
+            "error-not-found-configuration"
+        ))),
     }
 }
 
@@ -125,7 +127,7 @@ pub async fn select_options(
                 .find(|f| f.has_live_options() && field_name(workflow, &f.id) == name)
                 .map(|field| (workflow, fields, field))
         })
-        .ok_or_else(|| AppError::NotFound("that field".into()))?;
+        .ok_or_else(|| AppError::NotFound(crate::t!("error-not-found-field")))?;
     let place = Place {
         state,
         identity,
@@ -165,7 +167,7 @@ impl OptionsProblem {
     /// The sentence shown by the field.
     fn message(self) -> String {
         match self {
-            Self::Unavailable => "Its options could not be loaded; try again in a moment.".into(),
+            Self::Unavailable => crate::t!("config-form-options-unavailable"),
             Self::Refused(message) => message,
         }
     }
@@ -392,15 +394,16 @@ pub async fn create_named(
     identity.may(crate::model::Change::Configure)?;
     let name = crate::model::validate_config_id(name).map_err(AppError::Validation)?;
     if name == identity.account_id {
-        return Err(AppError::Validation(
-            "That name is taken by the default configuration; choose another.".into(),
-        ));
+        return Err(AppError::Validation(crate::t!(
+            "validation-config-name-taken"
+        )));
     }
     let account = state.account(identity);
     let named = account.named_configs(slug).await?;
     if !named.contains(&name) && named.len() >= MAX_NAMED_CONFIGS {
-        return Err(AppError::Validation(format!(
-            "An app can have at most {MAX_NAMED_CONFIGS} named configurations; delete one first."
+        return Err(AppError::Validation(crate::t!(
+            "validation-config-limit",
+            max = MAX_NAMED_CONFIGS
         )));
     }
     account.config(slug, Some(&name)).await?;

@@ -45,7 +45,10 @@ pub async fn save_credentials(
 ) -> Result<(), (u16, FormDraft)> {
     if let Err(refused) = identity.may(Change::Connect) {
         let draft = FormDraft {
-            message: Some(format!("{refused}.")),
+            message: Some(crate::t!(
+                "role-refusal-sentence",
+                reason = refused.to_string()
+            )),
             ..FormDraft::default()
         };
         return Err((refused.status_code(), draft));
@@ -98,7 +101,7 @@ pub async fn save_credentials(
             FormDraft {
                 values: keep,
                 problems: Vec::new(),
-                message: Some(format!("{} did not accept these credentials.", app.name)),
+                message: Some(crate::t!("connect-form-not-accepted", app = &app.name)),
             },
         )),
         Err(error) => {

@@ -60,38 +60,89 @@ pub struct Expected<'a> {
     pub now: u64,
 }
 
-/// Why an embed token was refused; the message is shown on the 401 page.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an embed token was refused; the message is shown on the 401 page. Its `Display` is in
+/// the language of the current render: outside one, format it within
+/// [`super::language::in_language`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedError {
-    #[error("the link has no token; open the integrations tab from your account again")]
     Missing,
-    #[error("embedding is not configured on this server (EMBED_SECRET is unset)")]
     NotConfigured,
-    #[error("the token is malformed")]
     Malformed,
-    #[error("the token must be signed with HS256")]
     WrongAlgorithm,
-    #[error("the token's signature is invalid")]
     BadSignature,
-    #[error("the token has expired; open the integrations tab from your account again")]
     Expired,
-    #[error("the token lives too long: exp may be at most 10 minutes ahead")]
     TooLong,
-    #[error("the token is not valid yet (nbf or iat lies in the future)")]
     NotYetValid,
-    #[error("the token is meant for another service (aud)")]
     WrongAudience,
-    #[error(
-        "this sign-in link was already used; open the integrations tab from your account again"
-    )]
     Replayed,
-    #[error("the integrations tab must be opened from the host app")]
     WrongContext,
-    #[error("too many sign-ins right now; please try again in a minute")]
     Busy,
-    #[error("the token's claims are invalid: {0}")]
-    Claims(String),
+    Claims(Claim),
 }
+
+/// The claim an embed token got wrong. It holds what the sentence needs, so the sentence is
+/// made when shown, in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    Iat,
+    Jti,
+    /// `sub`, as the token had it.
+    Sub(String),
+    Name,
+    /// `email`, as the token had it.
+    Email(String),
+    Role,
+    Theme,
+    Brand,
+    Locale,
+    SessionTtl,
+}
+
+impl std::fmt::Display for EmbedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let problem = |check: Result<String, String>| check.err().unwrap_or_default();
+        f.write_str(&match self {
+            Self::Missing => crate::t!("embed-error-missing"),
+            Self::NotConfigured => crate::t!("embed-error-not-configured"),
+            Self::Malformed => crate::t!("embed-error-malformed"),
+            Self::WrongAlgorithm => crate::t!("embed-error-algorithm"),
+            Self::BadSignature => crate::t!("embed-error-signature"),
+            Self::Expired => crate::t!("embed-error-expired"),
+            Self::TooLong => crate::t!("embed-error-too-long", minutes = MAX_LIFETIME_SECS / 60),
+            Self::NotYetValid => crate::t!("embed-error-not-yet-valid"),
+            Self::WrongAudience => crate::t!("embed-error-audience"),
+            Self::Replayed => crate::t!("embed-error-replayed"),
+            Self::WrongContext => crate::t!("embed-error-context"),
+            Self::Busy => crate::t!("embed-error-busy"),
+            Self::Claims(claim) => match claim {
+                Claim::Iat => crate::t!("embed-error-claim-iat"),
+                Claim::Jti => crate::t!("embed-error-claim-jti"),
+                // The check that refused it, again, says why in the page's language.
+                Claim::Sub(sub) => crate::t!(
+                    "embed-error-claim-sub",
+                    problem = problem(validate_customer_id(sub))
+                ),
+                Claim::Name => crate::t!("embed-error-claim-name"),
+                Claim::Email(email) => crate::t!(
+                    "embed-error-claim-email",
+                    problem = problem(crate::model::validate_email(email))
+                ),
+                Claim::Role => crate::t!("embed-error-claim-role"),
+                Claim::Theme => crate::t!("embed-error-claim-theme"),
+                Claim::Brand => crate::t!("embed-error-claim-brand"),
+                Claim::Locale => crate::t!("embed-error-claim-locale"),
+                Claim::SessionTtl => {
+                    crate::t!(
+                        "embed-error-claim-session-ttl",
+                        seconds = MIN_SESSION_TTL_SECS
+                    )
+                }
+            },
+        })
+    }
+}
+
+impl std::error::Error for EmbedError {}
 
 #[derive(Deserialize)]
 struct Header {
@@ -175,7 +226,7 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
         return Err(EmbedError::TooLong);
     }
     let Some(iat) = claims.iat else {
-        return Err(EmbedError::Claims("iat: required".into()));
+        return Err(EmbedError::Claims(Claim::Iat));
     };
     if iat > now + LEEWAY_SECS || claims.nbf.is_some_and(|nbf| nbf > now + LEEWAY_SECS) {
         return Err(EmbedError::NotYetValid);
@@ -195,20 +246,18 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
             jti.to_owned()
         }
         _ => {
-            return Err(EmbedError::Claims(
-                "jti: 1 to 128 characters, required".into(),
-            ));
+            return Err(EmbedError::Claims(Claim::Jti));
         }
     };
-    let customer_id =
-        validate_customer_id(&claims.sub).map_err(|e| EmbedError::Claims(format!("sub: {e}")))?;
+    let customer_id = validate_customer_id(&claims.sub)
+        .map_err(|_| EmbedError::Claims(Claim::Sub(claims.sub.clone())))?;
     let name = claims
         .name
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty());
     let name = match name {
         Some(name) if name.chars().count() <= 100 => name,
-        Some(_) => return Err(EmbedError::Claims("name: at most 100 characters".into())),
+        Some(_) => return Err(EmbedError::Claims(Claim::Name)),
         None => customer_id.clone(),
     };
     let email = match claims
@@ -218,27 +267,23 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
     {
         Some(email) => Some(
             crate::model::validate_email(&email)
-                .map_err(|e| EmbedError::Claims(format!("email: {e}")))?,
+                .map_err(|_| EmbedError::Claims(Claim::Email(email.clone())))?,
         ),
         None => None,
     };
     let role = match claims.role.as_deref() {
         None => Role::default(),
-        Some(role) => Role::parse(role)
-            .ok_or_else(|| EmbedError::Claims("role: one of admin, member or viewer".into()))?,
+        Some(role) => Role::parse(role).ok_or(EmbedError::Claims(Claim::Role))?,
     };
     let theme = match claims.theme {
         Some(theme) if theme != "light" && theme != "dark" => {
-            return Err(EmbedError::Claims("theme: light or dark".into()));
+            return Err(EmbedError::Claims(Claim::Theme));
         }
         theme => theme,
     };
     let brand = claims
         .brand
-        .map(|brand| {
-            super::config::hex_color(&brand)
-                .ok_or_else(|| EmbedError::Claims("brand: #rgb or #rrggbb".into()))
-        })
+        .map(|brand| super::config::hex_color(&brand).ok_or(EmbedError::Claims(Claim::Brand)))
         .transpose()?;
     let locale = claims
         .locale
@@ -248,18 +293,16 @@ pub fn verify(token: &str, expected: Expected<'_>) -> Result<EmbedClaims, EmbedE
                 && tag
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            well_formed.then_some(tag).ok_or_else(|| {
-                EmbedError::Claims("locale: a language tag such as de or ja-JP".into())
-            })
+            well_formed
+                .then_some(tag)
+                .ok_or(EmbedError::Claims(Claim::Locale))
         })
         .transpose()?;
     if claims
         .session_ttl
         .is_some_and(|ttl| ttl < MIN_SESSION_TTL_SECS)
     {
-        return Err(EmbedError::Claims(format!(
-            "session_ttl: at least {MIN_SESSION_TTL_SECS} seconds"
-        )));
+        return Err(EmbedError::Claims(Claim::SessionTtl));
     }
     Ok(EmbedClaims {
         customer_id,

@@ -90,7 +90,7 @@ impl Identity {
             None => Ok(()),
             Some(why) => {
                 tracing::info!(?change, role = ?self.role, "a change was refused by role");
-                Err(crate::error::AppError::NotAllowed(why.to_owned()))
+                Err(crate::error::AppError::NotAllowed(why))
             }
         }
     }

@@ -50,6 +50,23 @@ pub fn remember(query: Option<&str>, identity: Option<&Identity>) -> Option<Stri
     ))
 }
 
+/// Runs `work` with `state` and `locale` as context, as a page render has them: the server runs
+/// every handler so (see `server::language`), so the sentences a handler makes outside a
+/// render (a refused post's problems, an [`super::embed::EmbedError`]) are in the request's
+/// language, with the host's overrides.
+pub async fn in_language<F: Future>(state: &super::AppState, locale: Locale, work: F) -> F::Output {
+    use leptos::prelude::{Owner, provide_context};
+    use leptos::reactive::computed::ScopedFuture;
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(state.clone());
+        provide_context(locale);
+    });
+    // The owner, and with it the language, is current whenever `work` runs.
+    let scoped = owner.with(|| ScopedFuture::new_untracked(work));
+    scoped.await
+}
+
 /// Keeps the page's `?lang=` choice in the `lang` cookie (called from the shell).
 pub fn keep_choice() {
     use leptos::prelude::use_context;
@@ -89,6 +106,34 @@ mod tests {
             Locale::Fr
         );
         assert_eq!(of_request(Some("lang=xx"), &headers, None), Locale::Ja);
+    }
+
+    #[tokio::test]
+    async fn work_in_a_language_speaks_it_across_its_awaits() {
+        let mut config = crate::server::Config::from_lookup(|_| None).expect("a sandbox config");
+        config.use_sandbox("http://127.0.0.1:9");
+        let state = crate::server::AppState::new(
+            leptos::prelude::LeptosOptions::builder()
+                .output_name("test")
+                .build(),
+            config,
+            Default::default(),
+            crate::server::shared::Shared::in_process(),
+        )
+        .expect("a state");
+        let work = in_language(&state, Locale::Accented, async {
+            let before = crate::error::AppError::Internal.to_string();
+            tokio::task::yield_now().await;
+            (before, crate::context::locale())
+        });
+        // A handler's future must be `Send`.
+        fn sendable<T: Send>(value: T) -> T {
+            value
+        }
+        let said = sendable(work).await;
+        assert!(said.0.starts_with("[šöɱéţĥîñĝ"), "{}", said.0);
+        assert_eq!(said.1, Locale::Accented);
+        assert_eq!(crate::context::locale(), Locale::En, "outside, as before");
     }
 
     #[test]

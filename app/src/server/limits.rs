@@ -197,16 +197,25 @@ impl Drop for Charge {
     }
 }
 
-/// Why a live stream was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a live stream was refused. Its `Display` is in the language of the current render:
+/// outside one, format it within [`super::language::in_language`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StreamRefused {
-    #[error(
-        "live updates are already open in {0} tabs of this account; close one to follow changes here"
-    )]
+    /// The account already has this many streams open.
     TooManyTabs(usize),
-    #[error("live updates are unavailable right now: the server has too many open")]
     ServerFull,
 }
+
+impl std::fmt::Display for StreamRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            Self::TooManyTabs(open) => crate::t!("refused-live-tabs", count = *open),
+            Self::ServerFull => crate::t!("refused-live-full"),
+        })
+    }
+}
+
+impl std::error::Error for StreamRefused {}
 
 /// Holds one stream's place; dropping it frees the place.
 pub struct StreamGuard {

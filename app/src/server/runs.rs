@@ -62,17 +62,17 @@ impl Account<'_> {
     /// account's: Cobalt reads runs of the linked account only).
     pub async fn run(&self, slug: &str, id: &str) -> Result<Execution, AppError> {
         if !valid_run_id(id) {
-            return Err(AppError::NotFound("that run".into()));
+            return Err(AppError::NotFound(crate::t!("error-not-found-run")));
         }
         let run = self
             .call(|cobalt, account| cobalt.get_execution(account, id))
             .await
             .map_err(|error| match AppError::from(error) {
-                AppError::NotFound(_) => AppError::NotFound("that run".into()),
+                AppError::NotFound(_) => AppError::NotFound(crate::t!("error-not-found-run")),
                 other => other,
             })?;
         if run.associated_application.slug.as_deref() != Some(slug) {
-            return Err(AppError::NotFound("that run".into()));
+            return Err(AppError::NotFound(crate::t!("error-not-found-run")));
         }
         Ok(run)
     }
@@ -134,9 +134,7 @@ pub async fn rerun(
     identity.may(Change::Run)?;
     let account = state.account(identity);
     if !account.run(slug, id).await?.status.is_failure() {
-        return Err(AppError::Validation(
-            "only a failed run can be retried".into(),
-        ));
+        return Err(AppError::Validation(crate::t!("validation-run-not-failed")));
     }
     account
         .change(|cobalt, account| cobalt.rerun_execution(account, id))
@@ -155,7 +153,7 @@ pub async fn stop(
     identity.may(Change::Run)?;
     let account = state.account(identity);
     if !account.run(slug, id).await?.status.is_running() {
-        return Err(AppError::Validation("the run had already ended".into()));
+        return Err(AppError::Validation(crate::t!("validation-run-ended")));
     }
     account
         .change(|cobalt, account| cobalt.stop_execution(account, id))

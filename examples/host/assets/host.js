@@ -1,5 +1,5 @@
 // Mounts the integrations tab with the host SDK and lists what it reports. The user, role,
-// session length, app and theme come from this page's query (a demo; see src/main.rs).
+// session length, app, theme and language come from this page's query (a demo; see src/main.rs).
 const params = new URLSearchParams(location.search);
 const who = new URLSearchParams();
 for (const name of ["user", "role", "ttl"]) {
@@ -16,6 +16,7 @@ const tab = IntegrationsTab.mount("#tab", {
   token: `/token?${who}`,
   app: params.get("app") || undefined,
   theme: params.get("theme") || undefined,
+  locale: params.get("locale") || undefined,
   // This demo page needs its query (who is signed in) to come back to the same user.
   returnUrl: location.href,
   on: {

@@ -68,7 +68,11 @@ async fn everything_cobalt_sends_is_rendered_as_text() {
         let scripts = page.body.matches("<script").count();
         let ours = page.body.matches("<script nonce=").count()
             + page.body.matches("<script type=\"module\"").count()
-            + page.body.matches("<script src=").count();
+            + page.body.matches("<script src=").count()
+            + page
+                .body
+                .matches(r#"<script type="application/json" id="i18n">"#)
+                .count();
         assert_eq!(scripts, ours, "a script tag that is not ours");
     }
 }
