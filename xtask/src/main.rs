@@ -107,6 +107,7 @@ fn build(server: Server) -> Result<()> {
         step("wasm-opt", || {
             optimize(&wasm_opt, &pkg.join(format!("{bundle}.wasm")))
         })?;
+        step("messages", || island_messages(&root, &pkg, bundle))?;
     }
     step("css", || {
         let bundle = css::bundle(&root.join("style/main.css"))?;
@@ -269,6 +270,38 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<()> {
     unused::check_unreachable(&optimized)
 }
 
+/// `pkg/<bundle>.messages`: the ids of the island messages (`islands.ftl`, `shared.ftl`) the
+/// bundle's wasm names, one per line. The server sends a page only those in its table (see
+/// `app::i18n`). An id that is a prefix of another may be listed without being used: a
+/// few bytes more, never a message missing.
+fn island_messages(root: &Path, pkg: &Path, bundle: &str) -> Result<()> {
+    let wasm = fs::read(pkg.join(format!("{bundle}.wasm")))?;
+    let mut ids = Vec::new();
+    for file in ["islands.ftl", "shared.ftl"] {
+        let path = root.join("app/locales/en").join(file);
+        let source =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        for id in source.lines().filter_map(message_id) {
+            if wasm.windows(id.len()).any(|window| window == id.as_bytes()) {
+                ids.push(id.to_owned());
+            }
+        }
+    }
+    write(
+        &pkg.join(format!("{bundle}.messages")),
+        format!("{}\n", ids.join("\n")).as_bytes(),
+    )
+}
+
+/// The id a Fluent line defines (`id = …` at the start of the line), if it defines one.
+fn message_id(line: &str) -> Option<&str> {
+    let (id, _) = line.split_once('=')?;
+    let id = id.trim_end();
+    let mut chars = id.chars();
+    let starts = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    (starts && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')).then_some(id)
+}
+
 /// Every JS module of the site (the wasm glue and `boot.js`), minified in place.
 fn minify_js(terser: &Path, site: &Path) -> Result<()> {
     for file in files(site)? {
@@ -382,4 +415,21 @@ fn report(site: &Path) -> Result<()> {
         println!("xtask:   {name:<28} {raw:>9} B  {served:>8} B brotli");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message_id;
+
+    #[test]
+    fn message_ids_are_read_from_definitions_only() {
+        assert_eq!(message_id("card-connect = Connect"), Some("card-connect"));
+        assert_eq!(
+            message_id("config-form-problems ="),
+            Some("config-form-problems")
+        );
+        assert_eq!(message_id("# card-connect = a comment"), None);
+        assert_eq!(message_id("    [one] { $count } = x"), None);
+        assert_eq!(message_id("not an id = x"), None);
+    }
 }

@@ -18,7 +18,7 @@ validation-identifier-required =
         [customer] die Kunden-ID ist erforderlich
         [configuration] der Konfigurationsname ist erforderlich
         [field] die Feld-ID ist erforderlich
-       *[app] die App muss angegeben werden
+       *[app] der App-Name ist erforderlich
     }
 # $max: a number of characters.
 validation-identifier-too-long =
@@ -100,7 +100,7 @@ status-run-completed = Abgeschlossen
 status-run-running = Läuft
 status-run-stopping = Wird gestoppt
 status-run-failed = Fehlgeschlagen
-status-run-timed-out = Zeitüberschreitung
+status-run-timed-out = Zeitlimit überschritten
 status-run-stopped = Gestoppt
 status-run-unknown = Unbekannt
 
@@ -111,13 +111,13 @@ status-account-unnamed = Konto
 
 filter-status-all = Alle
 filter-status-connected = Verbunden
-filter-status-attention = Handlungsbedarf
+filter-status-attention = Aktion erforderlich
 filter-status-available = Verfügbar
 # A link to the apps that need attention (expired, setup unfinished, last run failed).
 filter-attention =
     { $count ->
-        [one] { $count } Integration erfordert Ihre Aufmerksamkeit
-       *[other] { $count } Integrationen erfordern Ihre Aufmerksamkeit
+        [one] Bei { $count } Integration ist eine Aktion erforderlich
+       *[other] Bei { $count } Integrationen ist eine Aktion erforderlich
     }
 
 ## A marketplace card.

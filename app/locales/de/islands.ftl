@@ -32,19 +32,19 @@ connect-connected = { $app } ist verbunden.
 
 ## Disconnecting an app: the summary, the link and the dialog that asks first.
 
-disconnect-summary = Wenn Sie die Verbindung zu { $app } trennen, werden alle Konfigurationen dieser App gelöscht, auch benannte. Sie können die App später erneut verbinden; die Einstellungen beginnen dann wieder mit den Standardwerten.
-disconnect-workflows-unknown = Die aktivierten Workflows der App konnten gerade nicht abgerufen werden; auch sie werden beendet.
+disconnect-summary = Wenn Sie die Verbindung mit { $app } trennen, werden alle Konfigurationen dieser App gelöscht, auch die benannten. Sie können die App später erneut verbinden; dann gelten für ihre Einstellungen wieder die Standardwerte.
+disconnect-workflows-unknown = Die aktivierten Workflows der App konnten gerade nicht abgerufen werden; auch sie werden gestoppt.
 disconnect-workflows-none = In der Standardkonfiguration ist kein Workflow aktiviert.
 # Heads the list of the enabled workflows that stop ($count of them, at least one).
-disconnect-workflows-list = Diese aktivierten Workflows (Standardkonfiguration) werden beendet:
+disconnect-workflows-list = Diese aktivierten Workflows (Standardkonfiguration) werden gestoppt:
 disconnect-open = Verbindung trennen…
-disconnect-title = Verbindung zu { $app } trennen?
+disconnect-title = Verbindung mit { $app } trennen?
 disconnect-cancel = Abbrechen
-disconnect-confirm = Verbindung zu { $app } trennen
+disconnect-confirm = Verbindung mit { $app } trennen
 # The dialog's Disconnect button while the disconnect is under way.
 disconnect-pending = Verbindung wird getrennt…
 # $reason: why, as the server says it (a phrase, starting in lower case).
-disconnect-failed = Die Verbindung wurde nicht getrennt: { $reason }.
+disconnect-failed = Es wurde nichts getrennt: { $reason }.
 
 ## The marketplace: search, status filter, category chips and the app grid.
 
@@ -65,7 +65,7 @@ marketplace-count =
         [one] { $count } App
        *[other] { $count } Apps
     }
-marketplace-empty = Keine Apps passen zu diesen Filtern.
+marketplace-empty = Keine Apps entsprechen diesen Filtern.
 marketplace-clear = Filter zurücksetzen
 
 ## The configuration editor, as it checks and saves the form.

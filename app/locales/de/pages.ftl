@@ -27,12 +27,12 @@ integration-config-deleted = Die Konfiguration wurde gelöscht.
 integration-config-bad-name = Konfigurationsnamen bestehen aus Buchstaben, Ziffern und - _ . @ : (höchstens 64 Zeichen).
 integration-config-unavailable = Der Integrationsdienst ist nicht verfügbar; es wurde nichts geändert. Versuchen Sie es gleich noch einmal.
 # The banners after coming back from a connection. $app: the app's name.
-integration-connected = Verbindung mit { $app } hergestellt.
-integration-connect-incomplete = Die Verbindung mit { $app } wurde nicht abgeschlossen. Versuchen Sie es erneut.
-integration-connect-unavailable = Die Verbindung mit { $app } konnte nicht gestartet werden: Der Integrationsdienst ist nicht verfügbar. Versuchen Sie es gleich noch einmal.
+integration-connected = { $app } ist verbunden.
+integration-connect-incomplete = Die Verbindung mit { $app } konnte nicht hergestellt werden. Versuchen Sie es erneut.
+integration-connect-unavailable = Der Verbindungsaufbau mit { $app } konnte nicht gestartet werden: Der Integrationsdienst ist nicht verfügbar. Versuchen Sie es gleich noch einmal.
 integration-connect-denied = Verbindung abgebrochen: { $app } wurde kein Zugriff gewährt.
-integration-disconnected = Verbindung mit { $app } getrennt.
-integration-disconnect-incomplete = { $app } ist weiterhin verbunden: Die Verbindung konnte nicht vollständig getrennt werden. Versuchen Sie es erneut.
+integration-disconnected = Die Verbindung mit { $app } wurde getrennt.
+integration-disconnect-incomplete = { $app } ist weiterhin verbunden: Das Trennen wurde nicht abgeschlossen. Versuchen Sie es erneut.
 integration-connection-heading = Verbindung
 # How an account signs in to the app: with OAuth or with an API key.
 integration-auth-oauth = OAuth
@@ -49,8 +49,8 @@ integration-accounts-auth = Authentifizierung
 integration-accounts-connected = Verbunden
 integration-accounts-status = Status
 # A connected account's status, in its badge.
-integration-account-active = aktiv
-integration-account-expired = abgelaufen
+integration-account-active = Aktiv
+integration-account-expired = Abgelaufen
 
 ## The connection history of an app's page
 
@@ -73,9 +73,9 @@ history-settings-saved = Einstellungen gespeichert
 history-settings-deleted = Einstellungen gelöscht
 # $workflow: the workflow's name.
 history-workflow-enabled = Workflow aktiviert: { $workflow }
-history-workflow-enabled-unnamed = Ein Workflow wurde aktiviert
+history-workflow-enabled-unnamed = Workflow aktiviert
 history-workflow-disabled = Workflow deaktiviert: { $workflow }
-history-workflow-disabled-unnamed = Ein Workflow wurde deaktiviert
+history-workflow-disabled-unnamed = Workflow deaktiviert
 
 ## The configuration section of an app's page
 
@@ -83,7 +83,7 @@ configuration-heading = Konfiguration
 # The toggle of a workflow.
 configuration-workflow-enabled = Aktiviert
 # $name: the configuration's name, as its user typed it.
-configuration-delete-warning = Dadurch wird die Konfiguration „{ $name }“ gelöscht: ihre Einstellungen und die Werte ihrer Workflows.
+configuration-delete-warning = Dadurch wird die Konfiguration „{ $name }“ mit ihren Einstellungen und den Werten ihrer Workflows gelöscht.
 configuration-reset-warning = Dadurch werden die gespeicherten Einstellungen und die Werte der Workflows gelöscht; danach gelten wieder die Standardwerte der App.
 configuration-settings = Einstellungen
 configuration-workflows = Workflows
@@ -114,7 +114,7 @@ configuration-unknown-field = Für den Typ dieses Felds ({ $kind }) gibt es hier
 ## The Activity section of an app's page
 
 activity-heading = Aktivität
-activity-retried = Erneut ausgeführt: Dies ist die neue Ausführung.
+activity-retried = Wiederholt: Dies ist die neue Ausführung.
 activity-stopped = Die Ausführung wurde gestoppt.
 activity-unchanged = Es wurde nichts unternommen: Nur eine fehlgeschlagene Ausführung kann wiederholt und nur eine laufende gestoppt werden.
 activity-unavailable = Es wurde nichts wiederholt oder gestoppt: Der Integrationsdienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.
@@ -134,7 +134,7 @@ activity-page-empty = Auf dieser Seite gibt es keine Ausführungen.{" "}
 activity-page-first = Zurück zu den neuesten Ausführungen
 # $app: the app's name.
 activity-none = { $app } hat noch keinen Workflow ausgeführt.
-activity-none-filtered = Keine Ausführung entspricht diesem Filter.
+activity-none-filtered = Keine Ausführungen entsprechen diesem Filter.
 # In the Duration column, for a run not finished.
 activity-duration-running = läuft
 activity-view-run = Ausführung ansehen
@@ -148,7 +148,7 @@ activity-column-trigger = Auslöser
 activity-column-started = Gestartet
 activity-column-duration = Dauer
 activity-column-details = Details
-activity-pages = Seiten der Ausführungen
+activity-pages = Seiten der Ausführungsliste
 activity-newer = Neuere Ausführungen
 # $page: this page's number; $pages: how many there are.
 activity-page = Seite { $page } von { $pages }
@@ -168,7 +168,7 @@ activity-step-failed-silent =
 activity-retrying = Wird wiederholt…
 activity-stopping = Wird gestoppt…
 activity-no-answer = Keine Antwort erhalten: Laden Sie die Seite neu, um zu sehen, ob die Aktion ausgeführt wurde.
-activity-refused = Die Aktion wurde abgelehnt und nichts wurde unternommen: Laden Sie die Seite neu, um den aktuellen Stand der Ausführung zu sehen.
+activity-refused = Die Aktion wurde abgelehnt, es wurde nichts unternommen. Laden Sie die Seite neu, um den aktuellen Stand der Ausführung zu sehen.
 activity-retry = Ausführung wiederholen
 activity-stop = Ausführung stoppen
 # The heading of an opened run. $workflow: the workflow's name; $status: the run's status.
@@ -206,7 +206,7 @@ embed-switch-current = Sie sind im Tab „Integrationen“ als { $current } ange
 embed-switch-warning = Der geöffnete Link meldet Sie als { $next } an. Fahren Sie nur fort, wenn Sie das sind: Apps, die Sie verbinden, gehören dann zu diesem Konto.
 embed-switch-continue = Als { $next } fortfahren
 embed-switch-stay = Als { $current } angemeldet bleiben
-embed-ended-heading = Ihre Sitzung wurde beendet
+embed-ended-heading = Ihre Sitzung ist beendet
 embed-ended = Öffnen Sie den Tab „Integrationen“ erneut, um dort weiterzumachen, wo Sie aufgehört haben.
 embed-cookies-heading = Ihr Browser hat die Anmeldung blockiert
 embed-cookies = Dieser Tab hält Sie mit einem Cookie angemeldet, das nur innerhalb dieser Seite funktioniert, und Ihr Browser blockiert Cookies in eingebetteten Seiten anderer Websites. Erlauben Sie in den Einstellungen Ihres Browsers Drittanbieter-Cookies für diese Website und laden Sie die Seite anschließend neu.
@@ -215,7 +215,7 @@ embed-cookies = Dieser Tab hält Sie mit einem Cookie angemeldet, das nur innerh
 
 not-found-title = Seite nicht gefunden
 not-found-heading = Seite nicht gefunden
-not-found-body = Unter dieser Adresse gibt es nichts.
+not-found-body = Unter dieser Adresse ist nichts zu finden.
 not-found-back = Zurück zu den Integrationen
 
 ## /signed-out

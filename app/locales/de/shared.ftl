@@ -7,7 +7,7 @@
 ## Errors. Lowercase and without a full stop: they also end other sentences
 ## (config-form-not-saved).
 
-error-unauthorized = Ihre Sitzung ist abgelaufen; bitte melden Sie sich erneut an
+error-unauthorized = Ihre Sitzung ist beendet; bitte melden Sie sich erneut an
 error-forbidden = diese Anfrage wurde abgelehnt, weil sie nicht von dieser Website stammt
 # $seconds: a whole number. The browser cannot choose a plural form: word it so that the
 # number needs none.
@@ -37,8 +37,8 @@ status-now-disconnected = Die Verbindung mit { $app } wurde getrennt.
 ## An app's status badge (marketplace card, app page). An available app has none.
 
 card-badge-connected = Verbunden
-card-badge-setup = Einrichtung abschließen
-card-badge-reconnect = Erneute Verbindung nötig
+card-badge-setup = Einrichtung unvollständig
+card-badge-reconnect = Verbindung abgelaufen
 
 ## An app's main button (marketplace card, app page), then its accessible name, which says
 ## which app it acts on. $app: the app's name.
@@ -51,7 +51,7 @@ card-finish-setup = Einrichtung abschließen
 card-manage = Verwalten
 card-connect-app = { $app } verbinden
 card-reconnect-app = { $app } erneut verbinden
-card-finish-setup-app = Einrichtung von { $app } abschließen
+card-finish-setup-app = { $app }: Einrichtung abschließen
 card-manage-app = { $app } verwalten
 
 ## What is wrong with a form field, shown by the field as the user types and after a save.

@@ -41,7 +41,8 @@ card-badge-setup = Finish setup
 card-badge-reconnect = Needs reconnect
 
 ## An app's main button (marketplace card, app page), then its accessible name, which says
-## which app it acts on. $app: the app's name.
+## which app it acts on. $app: the app's name. The accessible name must contain the button's
+## words in the same order (WCAG "label in name": speech users say what they see).
 
 card-connect = Connect
 # QuickBooks' branded button: use Intuit's wording for the language, if it has one.

@@ -58,16 +58,16 @@ validation-form-too-many = el formulario tiene demasiados valores
 # $field: the field's name in the form.
 validation-value-too-large = el valor del campo { $field } es demasiado grande
 # A row of a mapping setting. $label: the row; $field: the setting.
-validation-map-option = Selecciona una de las opciones para { $label } en { $field }.
+validation-map-option = Selecciona una de las opciones para { $label } en el campo { $field }.
 # $label: the field's name; $min: a number, written as the language writes decimals.
-validation-at-least = El valor de { $label } debe ser como mínimo { $min }.
+validation-at-least = El valor del campo { $label } debe ser como mínimo { $min }.
 # $label: the field's name; $max: a number, written as the language writes decimals.
-validation-at-most = El valor de { $label } debe ser como máximo { $max }.
+validation-at-most = El valor del campo { $label } debe ser como máximo { $max }.
 validation-config-name-taken = Ese nombre ya lo usa la configuración predeterminada; elige otro.
 # $max: how many named configurations an app may have.
 validation-config-limit = Una aplicación puede tener como máximo { $max } configuraciones con nombre; elimina una primero.
 # Shown as a field's problem when its choices could not be fetched.
-config-form-options-unavailable = No se han podido cargar sus opciones; vuelve a intentarlo en unos momentos.
+config-form-options-unavailable = No se han podido cargar sus opciones; vuelve a intentarlo dentro de un momento.
 
 ## Workflow runs (Retry, Stop). Lowercase, without a full stop: error sentences.
 
@@ -139,7 +139,7 @@ header-tab-billing = Facturación
 
 ## Times relative to now. $count: a whole number.
 
-time-just-now = justo ahora
+time-just-now = ahora mismo
 time-minutes-ago =
     { $count ->
         [one] hace { $count } minuto
@@ -194,27 +194,27 @@ date-month-12 = dic
 # $count: how many tabs of the account already follow live updates.
 refused-live-tabs =
     { $count ->
-        [one] las actualizaciones en tiempo real ya están abiertas en { $count } pestaña de esta cuenta; ciérrala para seguir los cambios aquí
-       *[other] las actualizaciones en tiempo real ya están abiertas en { $count } pestañas de esta cuenta; cierra una para seguir los cambios aquí
+        [one] las actualizaciones en tiempo real ya están activas en { $count } pestaña de esta cuenta; ciérrala para seguir los cambios aquí
+       *[other] las actualizaciones en tiempo real ya están activas en { $count } pestañas de esta cuenta; cierra una para seguir los cambios aquí
     }
-refused-live-full = las actualizaciones en tiempo real no están disponibles en este momento: el servidor tiene demasiadas abiertas
+refused-live-full = las actualizaciones en tiempo real no están disponibles en este momento: el servidor tiene demasiadas conexiones abiertas
 
 ## Why the host app's sign-in link (an embed token) was refused, on the page that says so.
 ## Lowercase, without a full stop. Names in the token (exp, nbf, iat, aud, HS256,
 ## EMBED_SECRET, the claims) are the host developer's: keep them.
 
-embed-error-missing = el enlace no tiene token; abre de nuevo la pestaña de integraciones desde tu cuenta
+embed-error-missing = el enlace no tiene token; abre de nuevo la pestaña Integraciones desde tu cuenta
 embed-error-not-configured = la inserción no está configurada en este servidor (EMBED_SECRET no está definido)
 embed-error-malformed = el token tiene un formato incorrecto
 embed-error-algorithm = el token debe estar firmado con HS256
 embed-error-signature = la firma del token no es válida
-embed-error-expired = el token ha caducado; abre de nuevo la pestaña de integraciones desde tu cuenta
+embed-error-expired = el token ha caducado; abre de nuevo la pestaña Integraciones desde tu cuenta
 # $minutes: the longest a token may live.
 embed-error-too-long = la vigencia del token es demasiado larga: exp no puede estar más de { $minutes } minutos en el futuro
 embed-error-not-yet-valid = el token aún no es válido (nbf o iat está en el futuro)
 embed-error-audience = el token está destinado a otro servicio (aud)
-embed-error-replayed = este enlace de inicio de sesión ya se ha usado; abre de nuevo la pestaña de integraciones desde tu cuenta
-embed-error-context = la pestaña de integraciones debe abrirse desde la aplicación en la que está integrada
+embed-error-replayed = este enlace de inicio de sesión ya se ha usado; abre de nuevo la pestaña Integraciones desde tu cuenta
+embed-error-context = la pestaña Integraciones debe abrirse desde la aplicación en la que está integrada
 embed-error-busy = hay demasiados inicios de sesión en este momento; vuelve a intentarlo dentro de un minuto
 embed-error-claim-iat = los claims del token no son válidos: iat: obligatorio
 embed-error-claim-jti = los claims del token no son válidos: jti: de 1 a 128 caracteres, obligatorio

@@ -27,12 +27,12 @@ connect-waiting-redirect = Esperando a { $app }… Te llevamos a la página de i
 connect-credentials-refused = { $app } no ha aceptado estas credenciales.
 connect-cancelled = Conexión cancelada.
 # The consent window is closed after 5 minutes.
-connect-timed-out = Conexión cancelada: la ventana de autorización estuvo abierta 5 minutos.
-connect-connected = Conexión con { $app } establecida.
+connect-timed-out = Conexión cancelada: la ventana de autorización ha estado abierta 5 minutos.
+connect-connected = Se ha conectado { $app }.
 
 ## Disconnecting an app: the summary, the link and the dialog that asks first.
 
-disconnect-summary = Al desconectar { $app } se eliminan sus configuraciones, incluidas las que tienen nombre. Puedes volver a conectar { $app } más adelante; sus ajustes empezarán entonces con los valores predeterminados.
+disconnect-summary = Al desconectar { $app } se eliminan sus configuraciones, incluidas las que tienen nombre. Puedes volver a conectar { $app } más adelante; sus ajustes empezarán entonces desde los valores predeterminados.
 disconnect-workflows-unknown = Ahora mismo no se pueden mostrar sus flujos de trabajo activados; también se detendrán.
 disconnect-workflows-none = No hay ningún flujo de trabajo activado en su configuración predeterminada.
 # Heads the list of the enabled workflows that stop ($count of them, at least one).

@@ -21,25 +21,25 @@ integration-logo = Logotipo de { $app }
 integration-categories = Categorías
 integration-config-saved = Configuración guardada.
 integration-config-created = Configuración creada.
-integration-config-reset = La configuración ha vuelto a los valores predeterminados de la aplicación.
+integration-config-reset = La configuración se ha restablecido a los valores predeterminados de la aplicación.
 integration-config-deleted = Se ha eliminado la configuración.
 # After a named configuration was refused its name. The characters listed are the ones allowed, as typed.
 integration-config-bad-name = Los nombres de configuración solo pueden usar letras (sin tildes ni ñ), dígitos y - _ . @ : (hasta 64 caracteres).
-integration-config-unavailable = El servicio de integraciones no está disponible; no se ha cambiado nada. Vuelve a intentarlo en unos momentos.
+integration-config-unavailable = El servicio de integraciones no está disponible en este momento; no se ha cambiado nada. Vuelve a intentarlo dentro de un momento.
 # The banners after coming back from a connection. $app: the app's name.
 integration-connected = Se ha conectado { $app }.
-integration-connect-incomplete = La conexión con { $app } no se completó. Vuelve a intentarlo.
-integration-connect-unavailable = No se pudo iniciar la conexión con { $app }: el servicio de integraciones no está disponible. Vuelve a intentarlo en unos momentos.
-integration-connect-denied = Conexión cancelada: no se concedió acceso a { $app }.
+integration-connect-incomplete = La conexión con { $app } no se ha completado. Vuelve a intentarlo.
+integration-connect-unavailable = No se ha podido iniciar la conexión con { $app }: el servicio de integraciones no está disponible en este momento. Vuelve a intentarlo dentro de un momento.
+integration-connect-denied = Conexión cancelada: no se ha concedido acceso a { $app }.
 integration-disconnected = Se ha desconectado { $app }.
-integration-disconnect-incomplete = La conexión con { $app } sigue activa: la desconexión no se completó. Vuelve a intentarlo.
+integration-disconnect-incomplete = La aplicación { $app } sigue conectada: la desconexión no se ha completado. Vuelve a intentarlo.
 integration-connection-heading = Conexión
 # How an account signs in to the app: with OAuth or with an API key.
 integration-auth-oauth = OAuth
 integration-auth-key = Clave de API
 # The label of the refused Connect and Reconnect buttons (a role that may not connect). $app: the app's name.
 integration-connect-app = Conectar { $app }
-integration-reconnect-app = Reconectar { $app }
+integration-reconnect-app = Volver a conectar { $app }
 # The label of the refused Disconnect button. $app: the app's name.
 integration-disconnect-app = Desconectar { $app }
 # The table of the app's connected accounts.
@@ -57,25 +57,25 @@ integration-account-expired = caducada
 history-link = Historial de conexión
 history-heading = Historial de conexión
 # $error: why, as a sentence fragment ending without a full stop.
-history-failed = No se pudo cargar el historial de conexión: { $error }.
+history-failed = No se ha podido cargar el historial de conexión: { $error }.
 history-empty = Esta conexión no ha tenido actividad en los últimos 30 días.
-history-footer = Primero lo más reciente, últimos 30 días.
+history-footer = Últimos 30 días, de lo más reciente a lo más antiguo.
 # After the event's time (when there is one): who did it. $name: the user's name.
 history-by = {" "}· por { $name }
 # The events of the history, one a line.
 history-connected = Conexión establecida
-history-reconnected = Conexión restablecida
+history-reconnected = Conexión establecida de nuevo
 # $reason: what the provider said, in its own words.
-history-expired-because = La conexión caducó: { $reason }
-history-expired = La conexión caducó
+history-expired-because = Conexión caducada: { $reason }
+history-expired = Conexión caducada
 history-disconnected = Desconexión
 history-settings-saved = Ajustes guardados
 history-settings-deleted = Ajustes eliminados
 # $workflow: the workflow's name.
 history-workflow-enabled = Flujo de trabajo activado: { $workflow }
-history-workflow-enabled-unnamed = Se activó un flujo de trabajo
+history-workflow-enabled-unnamed = Flujo de trabajo activado
 history-workflow-disabled = Flujo de trabajo desactivado: { $workflow }
-history-workflow-disabled-unnamed = Se desactivó un flujo de trabajo
+history-workflow-disabled-unnamed = Flujo de trabajo desactivado
 
 ## The configuration section of an app's page
 
@@ -90,7 +90,7 @@ configuration-workflows = Flujos de trabajo
 configuration-save = Guardar configuración
 # The disclosures that ask before deleting, and the buttons inside them.
 configuration-delete-ask = Eliminar esta configuración…
-configuration-reset-ask = Restablecer valores predeterminados…
+configuration-reset-ask = Restablecer los valores predeterminados…
 configuration-delete = Eliminar configuración
 configuration-reset = Restablecer configuración
 # The default configuration, in the list of the account's configurations of the app.
@@ -114,13 +114,13 @@ configuration-unknown-field = Este tipo de campo ({ $kind }) aún no tiene edito
 ## The Activity section of an app's page
 
 activity-heading = Actividad
-activity-retried = Se ha reintentado: esta es la nueva ejecución.
+activity-retried = Se ha reintentado la ejecución: esta es la nueva.
 activity-stopped = Se ha detenido la ejecución.
 activity-unchanged = No se ha hecho nada: solo se puede reintentar una ejecución fallida y solo se puede detener una en curso.
-activity-unavailable = No se ha reintentado ni detenido nada: el servicio de integraciones no está disponible en este momento. Vuelve a intentarlo en unos momentos.
+activity-unavailable = No se ha reintentado ni detenido nada: el servicio de integraciones no está disponible en este momento. Vuelve a intentarlo dentro de un momento.
 # $error: why, as a sentence fragment ending without a full stop.
-activity-runs-failed = No se pudo cargar el historial de ejecuciones: { $error }.
-activity-run-failed = No se pudo abrir esa ejecución: { $error }.
+activity-runs-failed = No se ha podido cargar el historial de ejecuciones: { $error }.
+activity-run-failed = No se ha podido abrir esa ejecución: { $error }.
 # The label of the status filter, and its choices.
 activity-filter-show = Mostrar
 activity-filter-all = Todas las ejecuciones
@@ -141,7 +141,7 @@ activity-view-run = Ver ejecución
 # Read by screen readers right after "View run". $workflow: the workflow's name; $status: the run's status; $started: how long ago it started ("5 minutes ago").
 activity-view-run-detail = : { $workflow }, { $status }, iniciada { $started }
 # The caption of the table of runs. $app: the app's name.
-activity-runs-caption = Ejecuciones de flujos de trabajo de { $app }, primero las más recientes
+activity-runs-caption = Ejecuciones de flujos de trabajo de { $app }, de la más reciente a la más antigua
 activity-column-status = Estado
 activity-column-workflow = Flujo de trabajo
 activity-column-trigger = Activador
@@ -155,20 +155,20 @@ activity-page = Página { $page } de { $pages }
 activity-older = Ejecuciones más antiguas
 # A failed step of a run. $attempts: how many times it was tried; $message: what the provider said, in its own words.
 activity-step-failed =
-    Falló tras { $attempts ->
+    Error tras { $attempts ->
         [one] { $attempts } intento
        *[other] { $attempts } intentos
     }: { $message }
 activity-step-failed-silent =
-    Falló tras { $attempts ->
+    Error tras { $attempts ->
         [one] { $attempts } intento
        *[other] { $attempts } intentos
-    }: no se dio ningún mensaje
+    }: no se ha recibido ningún mensaje
 # What the page says while a retry or a stop is sent, and when it fails (read by /activity.js).
 activity-retrying = Reintentando…
 activity-stopping = Deteniendo…
-activity-no-answer = No se recibió respuesta: vuelve a cargar la página para ver si se completó.
-activity-refused = Se rechazó la acción y no se hizo nada: vuelve a cargar la página para ver el estado actual de la ejecución.
+activity-no-answer = No se ha recibido respuesta: recarga la página para comprobar si se ha completado.
+activity-refused = Se ha rechazado la acción y no se ha hecho nada: recarga la página para ver el estado actual de la ejecución.
 activity-retry = Reintentar ejecución
 activity-stop = Detener ejecución
 # The heading of an opened run. $workflow: the workflow's name; $status: the run's status.
@@ -180,13 +180,13 @@ activity-close = Cerrar ejecución
 
 ## /integrations/{slug}/disconnect, the confirmation without JavaScript ($app: the app's name)
 
-disconnect-page-not-connected = No hay conexión con { $app }
+disconnect-page-not-connected = La aplicación { $app } no está conectada
 disconnect-page-nothing = No hay nada que desconectar.
 disconnect-page-back = Volver a { $app }
 # The heading when the user's role may not disconnect.
-disconnect-page-stays = La conexión con { $app } se mantiene
+disconnect-page-stays = La aplicación { $app } sigue conectada
 disconnect-page-title = ¿Desconectar { $app }?
-disconnect-page-unavailable = No se ha desconectado nada: el servicio de integraciones no está disponible en este momento. Vuelve a intentarlo en unos momentos.
+disconnect-page-unavailable = No se ha desconectado nada: el servicio de integraciones no está disponible en este momento. Vuelve a intentarlo dentro de un momento.
 disconnect-page-cancel = Cancelar
 disconnect-page-confirm = Desconectar { $app }
 
@@ -197,19 +197,19 @@ embed-incomplete = el enlace está incompleto
 embed-refused-title = No se pueden abrir las integraciones
 embed-refused-heading = No hemos podido abrir tus integraciones
 # $reason: why, as a sentence fragment ending without a full stop.
-embed-refused = Se rechazó el enlace de inicio de sesión: { $reason }.
+embed-refused = Se ha rechazado el enlace de inicio de sesión: { $reason }.
 embed-refused-advice = Vuelve a la aplicación de la que venías y abre de nuevo la pestaña Integraciones.
 # Another account is signed in. $current: the name of the one signed in; $next: the name the link signs in as.
 embed-switch-title = ¿Cambiar de cuenta?
 embed-switch-heading = ¿Continuar como { $next }?
-embed-switch-current = Has iniciado sesión en la pestaña de integraciones como { $current }.
+embed-switch-current = Has iniciado sesión en la pestaña Integraciones como { $current }.
 embed-switch-warning = El enlace que has abierto inicia sesión como { $next }. Continúa solo si eres tú: las aplicaciones que conectes pertenecerán a esa cuenta.
 embed-switch-continue = Continuar como { $next }
 embed-switch-stay = Seguir como { $current }
 embed-ended-heading = Tu sesión ha finalizado
 embed-ended = Abre de nuevo la pestaña Integraciones para continuar donde lo dejaste.
 embed-cookies-heading = Tu navegador ha bloqueado el inicio de sesión
-embed-cookies = Esta pestaña mantiene tu sesión iniciada con una cookie que solo funciona dentro de esta página, y tu navegador bloquea las cookies cuando una página de otro sitio está insertada. Permite las cookies de terceros para este sitio en la configuración de tu navegador y vuelve a cargar la página.
+embed-cookies = Esta pestaña mantiene tu sesión iniciada con una cookie que solo funciona dentro de esta página, y tu navegador bloquea las cookies en las páginas insertadas de otros sitios. Permite las cookies de terceros para este sitio en los ajustes de tu navegador y recarga la página.
 
 ## The 404 page
 
@@ -232,13 +232,13 @@ signup-title = Crea tu cuenta
 signup-heading = Te damos la bienvenida a { $platform }
 signup-lead = Crea tu cuenta para conectar las herramientas que usa tu equipo.
 signup-name = Nombre
-signup-email = Correo electrónico del trabajo
+signup-email = Correo electrónico de trabajo
 signup-submit = Crear cuenta
 
 ## Answers of the server outside a page
 
 server-signup-expired = Este formulario ha caducado. Revisa tus datos y vuelve a enviarlo.
-server-signup-unavailable = No hemos podido crear tu cuenta porque el servicio de integraciones no respondió. No se ha guardado nada; vuelve a intentarlo.
+server-signup-unavailable = No hemos podido crear tu cuenta porque el servicio de integraciones no ha respondido. No se ha guardado nada; vuelve a intentarlo.
 # Plain-text answers to a link or a form that leads nowhere.
 server-config-missing = Esa configuración no existe.
 server-run-missing = Esa ejecución no existe.
@@ -251,6 +251,6 @@ server-too-many-requests =
 # A link back from a consent page that names no app of the user's, or no page of the host.
 server-back-refused = este enlace no lleva de vuelta a ninguna aplicación que uses
 # Why the host app's link was refused, shown after "The sign-in link was refused:".
-server-embed-unavailable = el servicio de integraciones no respondió; vuelve a intentarlo
+server-embed-unavailable = el servicio de integraciones no ha respondido; vuelve a intentarlo
 # Sent to the host app when its fresh token belongs to another user.
-server-embed-other-user = el token corresponde a otro usuario; abre de nuevo la pestaña de integraciones
+server-embed-other-user = el token corresponde a otro usuario; abre de nuevo la pestaña Integraciones

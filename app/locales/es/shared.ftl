@@ -24,13 +24,13 @@ error-request-failed = la solicitud ha fallado: { $detail }
 status-connected = Conectada
 status-needs-setup = Conectada. Completa la configuración más abajo para empezar a sincronizar.
 status-needs-reconnect = La conexión ha caducado: vuelve a conectar para reanudar la sincronización.
-status-available = Sin conectar
+status-available = No conectada
 
 ## Announced to screen readers when an app's status changes elsewhere (another tab, the
 ## provider). $app: the app's name.
 
-status-now-connected = Conexión con { $app } establecida.
-status-now-needs-setup = Conexión con { $app } establecida: completa su configuración para empezar a sincronizar.
+status-now-connected = Se ha conectado { $app }.
+status-now-needs-setup = Se ha conectado { $app }: completa su configuración para empezar a sincronizar.
 status-now-needs-reconnect = La conexión con { $app } ha caducado: vuelve a conectar para reanudar la sincronización.
 status-now-disconnected = Se ha desconectado { $app }.
 
@@ -38,7 +38,7 @@ status-now-disconnected = Se ha desconectado { $app }.
 
 card-badge-connected = Conectada
 card-badge-setup = Configuración pendiente
-card-badge-reconnect = Requiere reconexión
+card-badge-reconnect = Conexión caducada
 
 ## An app's main button (marketplace card, app page), then its accessible name, which says
 ## which app it acts on. $app: the app's name.
@@ -46,11 +46,11 @@ card-badge-reconnect = Requiere reconexión
 card-connect = Conectar
 # QuickBooks' branded button: use Intuit's wording for the language, if it has one.
 card-connect-quickbooks = Conectar con QuickBooks
-card-reconnect = Reconectar
-card-finish-setup = Completar configuración
+card-reconnect = Volver a conectar
+card-finish-setup = Completar la configuración
 card-manage = Gestionar
 card-connect-app = Conectar { $app }
-card-reconnect-app = Reconectar { $app }
+card-reconnect-app = Volver a conectar { $app }
 card-finish-setup-app = Completar la configuración de { $app }
 card-manage-app = Gestionar { $app }
 
@@ -64,17 +64,17 @@ validation-url = El campo { $label } debe ser una dirección web que empiece por
 validation-date = El campo { $label } debe ser una fecha (AAAA-MM-DD).
 # $error: the JSON reader's own account of the problem (English, technical).
 validation-json = El campo { $label } no contiene JSON válido: { $error }.
-validation-option = Selecciona una de las opciones de { $label }.
+validation-option = Selecciona una de las opciones del campo { $label }.
 
 ## An app's credentials form: a required field left empty. $label: as above.
 
-connect-form-choose = Selecciona una opción en { $label }.
-connect-form-enter = Rellena el campo { $label }.
+connect-form-choose = Selecciona una opción en el campo { $label }.
+connect-form-enter = Introduce un valor en el campo { $label }.
 
 ## The configuration form.
 
 # A password field's placeholder when a value is stored (which is never shown).
-config-form-secret-kept = Guardado; déjalo vacío para conservarlo
+config-form-secret-kept = Valor guardado; deja el campo vacío para conservarlo
 # $error: why, one of the error sentences.
 config-form-not-saved = No se ha guardado nada: { $error }.
 # The form's alert after a refused save. $count: how many fields to fix (1 or more).

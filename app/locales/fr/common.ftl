@@ -18,15 +18,15 @@ validation-identifier-required =
         [customer] l’identifiant client est obligatoire
         [configuration] le nom de la configuration est obligatoire
         [field] l’identifiant du champ est obligatoire
-       *[app] l’application est obligatoire
+       *[app] le nom de l’application est obligatoire
     }
 # $max: a number of characters.
 validation-identifier-too-long =
     { $what ->
-        [customer] l’identifiant client ne doit pas dépasser { $max } caractères
-        [configuration] le nom de la configuration ne doit pas dépasser { $max } caractères
-        [field] l’identifiant du champ ne doit pas dépasser { $max } caractères
-       *[app] le nom de l’application ne doit pas dépasser { $max } caractères
+        [customer] l’identifiant client ne doit pas dépasser { $max } caractères
+        [configuration] le nom de la configuration ne doit pas dépasser { $max } caractères
+        [field] l’identifiant du champ ne doit pas dépasser { $max } caractères
+       *[app] le nom de l’application ne doit pas dépasser { $max } caractères
     }
 # $character: the character, quoted ('/').
 validation-identifier-character =
@@ -47,7 +47,7 @@ validation-slug-lowercase = le nom de l’application dans l’adresse doit êtr
 
 validation-name-required = Veuillez saisir votre nom.
 # $max: a number of characters.
-validation-name-too-long = Votre nom ne doit pas dépasser { $max } caractères.
+validation-name-too-long = Votre nom ne doit pas dépasser { $max } caractères.
 validation-name-control = Votre nom ne peut pas contenir de caractères de contrôle.
 validation-email-required = Veuillez saisir votre adresse e-mail.
 validation-email-invalid = Veuillez saisir une adresse e-mail valide, par exemple nom@example.com.
@@ -56,7 +56,7 @@ validation-email-invalid = Veuillez saisir une adresse e-mail valide, par exempl
 
 validation-form-too-many = le formulaire contient trop de valeurs
 # $field: the field's name in the form.
-validation-value-too-large = la valeur du champ { $field } est trop volumineuse
+validation-value-too-large = la valeur du champ « { $field } » est trop volumineuse
 # A row of a mapping setting. $label: the row; $field: the setting.
 validation-map-option = Choisissez l’une des options pour « { $label } » dans « { $field } ».
 # $label: the field's name; $min: a number, written as the language writes decimals.
@@ -67,7 +67,7 @@ validation-config-name-taken = Ce nom est réservé à la configuration par déf
 # $max: how many named configurations an app may have.
 validation-config-limit = Une application peut avoir au plus { $max } configurations nommées ; supprimez-en une d’abord.
 # Shown as a field's problem when its choices could not be fetched.
-config-form-options-unavailable = Ses options n’ont pas pu être chargées ; réessayez dans un instant.
+config-form-options-unavailable = Impossible de charger les options ; réessayez dans un instant.
 
 ## Workflow runs (Retry, Stop). Lowercase, without a full stop: error sentences.
 
@@ -96,7 +96,7 @@ status-run-completed = Terminée
 status-run-running = En cours
 status-run-stopping = Arrêt en cours
 status-run-failed = En échec
-status-run-timed-out = Expirée
+status-run-timed-out = Délai dépassé
 status-run-stopped = Arrêtée
 status-run-unknown = Inconnue
 
@@ -107,13 +107,13 @@ status-account-unnamed = Compte
 
 filter-status-all = Toutes
 filter-status-connected = Connectées
-filter-status-attention = Action requise
+filter-status-attention = À traiter
 filter-status-available = Disponibles
 # A link to the apps that need attention (expired, setup unfinished, last run failed).
 filter-attention =
     { $count ->
-        [one] { $count } intégration nécessite votre attention
-       *[other] { $count } intégrations nécessitent votre attention
+        [one] { $count } intégration nécessite votre attention
+       *[other] { $count } intégrations nécessitent votre attention
     }
 
 ## A marketplace card.
@@ -198,8 +198,8 @@ date-month-12 = déc.
 # $count: how many tabs of the account already follow live updates.
 refused-live-tabs =
     { $count ->
-        [one] les mises à jour en direct sont déjà actives dans { $count } onglet de ce compte ; fermez-le pour suivre les modifications ici
-       *[other] les mises à jour en direct sont déjà actives dans { $count } onglets de ce compte ; fermez-en un pour suivre les modifications ici
+        [one] les mises à jour en direct sont déjà actives dans { $count } onglet de ce compte ; fermez-le pour suivre les modifications ici
+       *[other] les mises à jour en direct sont déjà actives dans { $count } onglets de ce compte ; fermez-en un pour suivre les modifications ici
     }
 refused-live-full = les mises à jour en direct sont indisponibles pour le moment : le serveur a trop de connexions ouvertes
 
@@ -214,17 +214,17 @@ embed-error-algorithm = le jeton doit être signé avec HS256
 embed-error-signature = la signature du jeton n’est pas valide
 embed-error-expired = le jeton a expiré ; rouvrez l’onglet Intégrations depuis votre compte
 # $minutes: the longest a token may live.
-embed-error-too-long = la durée de vie du jeton est trop longue : exp doit se situer au plus { $minutes } minutes dans le futur
+embed-error-too-long = la durée de vie du jeton est trop longue : exp doit se situer au plus { $minutes } minutes dans le futur
 embed-error-not-yet-valid = le jeton n’est pas encore valide (nbf ou iat se situe dans le futur)
 embed-error-audience = le jeton est destiné à un autre service (aud)
 embed-error-replayed = ce lien de connexion a déjà été utilisé ; rouvrez l’onglet Intégrations depuis votre compte
 embed-error-context = l’onglet Intégrations doit être ouvert depuis l’application hôte
-embed-error-busy = trop de connexions en ce moment ; veuillez réessayer dans une minute
+embed-error-busy = trop de tentatives de connexion en ce moment ; veuillez réessayer dans une minute
 embed-error-claim-iat = les claims du jeton ne sont pas valides : iat : obligatoire
-embed-error-claim-jti = les claims du jeton ne sont pas valides : jti : de 1 à 128 caractères, obligatoire
+embed-error-claim-jti = les claims du jeton ne sont pas valides : jti : de 1 à 128 caractères, obligatoire
 # $problem: what is wrong with the customer id (a validation-identifier-* sentence).
 embed-error-claim-sub = les claims du jeton ne sont pas valides : sub : { $problem }
-embed-error-claim-name = les claims du jeton ne sont pas valides : name : 100 caractères maximum
+embed-error-claim-name = les claims du jeton ne sont pas valides : name : 100 caractères maximum
 # $problem: what is wrong with the address (a validation-email-* sentence).
 embed-error-claim-email = les claims du jeton ne sont pas valides : email : { $problem }
 embed-error-claim-role = les claims du jeton ne sont pas valides : role : admin, member ou viewer
@@ -232,7 +232,7 @@ embed-error-claim-theme = les claims du jeton ne sont pas valides : theme : li
 embed-error-claim-brand = les claims du jeton ne sont pas valides : brand : #rgb ou #rrggbb
 embed-error-claim-locale = les claims du jeton ne sont pas valides : locale : une étiquette de langue, par exemple de ou ja-JP
 # $seconds: the shortest session a token may ask for.
-embed-error-claim-session-ttl = les claims du jeton ne sont pas valides : session_ttl : au moins { $seconds } secondes
+embed-error-claim-session-ttl = les claims du jeton ne sont pas valides : session_ttl : au moins { $seconds } secondes
 
 ## The language switcher at the foot of each page.
 

@@ -27,18 +27,18 @@ connect-waiting-redirect = Connexion à { $app } en cours… Redirection vers la
 connect-credentials-refused = { $app } n’a pas accepté ces identifiants.
 connect-cancelled = Connexion annulée.
 # The consent window is closed after 5 minutes.
-connect-timed-out = Connexion annulée : la fenêtre d’autorisation est restée ouverte 5 minutes.
+connect-timed-out = Connexion annulée : la fenêtre d’autorisation est restée ouverte pendant 5 minutes.
 connect-connected = { $app } est connecté.
 
 ## Disconnecting an app: the summary, the link and the dialog that asks first.
 
-disconnect-summary = Si vous déconnectez { $app }, ses configurations seront supprimées, y compris les configurations nommées. Vous pourrez reconnecter l’application plus tard ; ses paramètres reprendront alors leurs valeurs par défaut.
-disconnect-workflows-unknown = La liste de ses workflows activés n’a pas pu être récupérée pour le moment ; ils seront également arrêtés.
+disconnect-summary = Si vous déconnectez { $app }, ses configurations seront supprimées, y compris les configurations nommées. Vous pourrez reconnecter l’application plus tard ; ses paramètres reprendront alors leurs valeurs par défaut.
+disconnect-workflows-unknown = La liste de ses workflows activés n’a pas pu être récupérée pour le moment ; ils seront également arrêtés.
 disconnect-workflows-none = Aucun workflow n’est activé dans sa configuration par défaut.
 # Heads the list of the enabled workflows that stop ($count of them, at least one).
 disconnect-workflows-list = Ces workflows activés (configuration par défaut) seront arrêtés :
 disconnect-open = Déconnecter…
-disconnect-title = Déconnecter { $app } ?
+disconnect-title = Déconnecter { $app } ?
 disconnect-cancel = Annuler
 disconnect-confirm = Déconnecter { $app }
 # The dialog's Disconnect button while the disconnect is under way.
@@ -62,8 +62,8 @@ marketplace-apps = Applications
 # How many apps the filters show. The server renders it for every count the page may show.
 marketplace-count =
     { $count ->
-        [one] { $count } application
-       *[other] { $count } applications
+        [one] { $count } application
+       *[other] { $count } applications
     }
 marketplace-empty = Aucune application ne correspond à ces filtres.
 marketplace-clear = Effacer les filtres
@@ -71,7 +71,7 @@ marketplace-clear = Effacer les filtres
 ## The configuration editor, as it checks and saves the form.
 
 # Asked before leaving the page (or following a link) with changes not saved.
-config-editor-leave = Cette configuration contient des modifications non enregistrées. Quitter sans les enregistrer ?
+config-editor-leave = Cette configuration contient des modifications non enregistrées. Quitter sans les enregistrer ?
 config-editor-saved = Configuration enregistrée.
 # The Save button while the save is under way.
 config-editor-saving = Enregistrement en cours…
@@ -83,7 +83,7 @@ config-editor-cleared = Le champ « { $field } » a été vidé : la valeur c
 ## Retry, on a page that could not be loaded.
 
 retry-label = Réessayer
-retry-pending = Nouvelle tentative…
+retry-pending = Nouvelle tentative en cours…
 # $reason: why, as the server says it (a phrase, starting in lower case).
 retry-still-unavailable = Toujours indisponible : { $reason }.
 

@@ -21,10 +21,10 @@ integration-logo = Logo de { $app }
 integration-categories = Catégories
 integration-config-saved = Configuration enregistrée.
 integration-config-created = Configuration créée.
-integration-config-reset = La configuration a retrouvé les valeurs par défaut de l’application.
+integration-config-reset = La configuration a été réinitialisée : les valeurs par défaut de l’application sont rétablies.
 integration-config-deleted = La configuration a été supprimée.
 # After a named configuration was refused its name. The characters listed are the ones allowed, as typed.
-integration-config-bad-name = Un nom de configuration ne peut contenir que des lettres, des chiffres et - _ . @ : (64 caractères maximum).
+integration-config-bad-name = Un nom de configuration ne peut contenir que des lettres, des chiffres et - _ . @ : (64 caractères maximum).
 integration-config-unavailable = Le service d’intégrations est indisponible ; rien n’a été modifié. Réessayez dans un instant.
 # The banners after coming back from a connection. $app: the app's name.
 integration-connected = { $app } est connecté.
@@ -54,12 +54,12 @@ integration-account-expired = expiré
 
 ## The connection history of an app's page
 
-history-link = Historique de connexion
-history-heading = Historique de connexion
+history-link = Historique de la connexion
+history-heading = Historique de la connexion
 # $error: why, as a sentence fragment ending without a full stop.
-history-failed = Impossible de charger l’historique de connexion : { $error }.
-history-empty = Aucun événement sur cette connexion au cours des 30 derniers jours.
-history-footer = Du plus récent au plus ancien, sur les 30 derniers jours.
+history-failed = Impossible de charger l’historique de la connexion : { $error }.
+history-empty = Aucun événement pour cette connexion au cours des 30 derniers jours.
+history-footer = Du plus récent au plus ancien, sur les 30 derniers jours.
 # After the event's time (when there is one): who did it. $name: the user's name.
 history-by = {" "}· par { $name }
 # The events of the history, one a line.
@@ -106,7 +106,7 @@ configuration-create = Créer
 configuration-choose = Choisir…
 # The columns of a mapping field: the app's field, and the value it takes.
 configuration-map-field = Champ
-configuration-map-to = Correspond à
+configuration-map-to = Associé à
 configuration-map-none = Non associé
 # $kind: the field's type, as Cobalt names it.
 configuration-unknown-field = Ce type de champ ({ $kind }) n’a pas encore d’éditeur ici : saisissez sa valeur sous forme de texte.
@@ -114,7 +114,7 @@ configuration-unknown-field = Ce type de champ ({ $kind }) n’a pas encore d’
 ## The Activity section of an app's page
 
 activity-heading = Activité
-activity-retried = Relancée : voici la nouvelle exécution.
+activity-retried = L’exécution a été relancée : voici la nouvelle exécution.
 activity-stopped = L’exécution a été arrêtée.
 activity-unchanged = Aucune action effectuée : seule une exécution en échec peut être relancée, et seule une exécution en cours peut être arrêtée.
 activity-unavailable = Rien n’a été relancé ni arrêté : le service d’intégrations est indisponible pour le moment. Réessayez dans un instant.
@@ -148,7 +148,7 @@ activity-column-trigger = Déclencheur
 activity-column-started = Début
 activity-column-duration = Durée
 activity-column-details = Détails
-activity-pages = Pages d’exécutions
+activity-pages = Pagination des exécutions
 activity-newer = Exécutions plus récentes
 # $page: this page's number; $pages: how many there are.
 activity-page = Page { $page } sur { $pages }
@@ -156,13 +156,13 @@ activity-older = Exécutions plus anciennes
 # A failed step of a run. $attempts: how many times it was tried; $message: what the provider said, in its own words.
 activity-step-failed =
     Échec après { $attempts ->
-        [one] { $attempts } tentative
-       *[other] { $attempts } tentatives
+        [one] { $attempts } tentative
+       *[other] { $attempts } tentatives
     } : { $message }
 activity-step-failed-silent =
     Échec après { $attempts ->
-        [one] { $attempts } tentative
-       *[other] { $attempts } tentatives
+        [one] { $attempts } tentative
+       *[other] { $attempts } tentatives
     } : aucun message n’a été fourni
 # What the page says while a retry or a stop is sent, and when it fails (read by /activity.js).
 activity-retrying = Relance en cours…
@@ -220,7 +220,7 @@ not-found-back = Retour aux intégrations
 
 ## /signed-out
 
-signed-out-title = Déconnexion
+signed-out-title = Session fermée
 signed-out-heading = Votre session est fermée
 # $platform: the name of the host app.
 signed-out-body = Ouvrez l’onglet Intégrations depuis votre compte { $platform } pour continuer.
@@ -245,8 +245,8 @@ server-run-missing = Cette exécution n’existe pas.
 # $seconds: how long to wait.
 server-too-many-requests =
     Trop de requêtes : veuillez patienter { $seconds ->
-        [one] { $seconds } seconde
-       *[other] { $seconds } secondes
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
     } avant de réessayer.
 # A link back from a consent page that names no app of the user's, or no page of the host.
 server-back-refused = ce lien ne ramène pas à une application que vous utilisez

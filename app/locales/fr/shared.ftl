@@ -37,8 +37,8 @@ status-now-disconnected = { $app } a été déconnecté.
 ## An app's status badge (marketplace card, app page). An available app has none.
 
 card-badge-connected = Connecté
-card-badge-setup = Configuration à terminer
-card-badge-reconnect = Reconnexion requise
+card-badge-setup = À configurer
+card-badge-reconnect = À reconnecter
 
 ## An app's main button (marketplace card, app page), then its accessible name, which says
 ## which app it acts on. $app: the app's name.
@@ -74,12 +74,12 @@ connect-form-enter = Renseignez le champ « { $label } ».
 ## The configuration form.
 
 # A password field's placeholder when a value is stored (which is never shown).
-config-form-secret-kept = Valeur enregistrée ; laissez vide pour la conserver
+config-form-secret-kept = Valeur enregistrée ; laissez ce champ vide pour la conserver
 # $error: why, one of the error sentences.
 config-form-not-saved = Rien n’a été enregistré : { $error }.
 # The form's alert after a refused save. $count: how many fields to fix (1 or more).
 config-form-problems =
     { $count ->
-        [one] { $count } champ nécessite votre attention ; rien n’a été enregistré.
-       *[other] { $count } champs nécessitent votre attention ; rien n’a été enregistré.
+        [one] { $count } champ nécessite votre attention ; rien n’a été enregistré.
+       *[other] { $count } champs nécessitent votre attention ; rien n’a été enregistré.
     }

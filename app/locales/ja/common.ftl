@@ -18,7 +18,7 @@ validation-identifier-required =
         [customer] 顧客IDは必須です
         [configuration] 構成名は必須です
         [field] フィールドIDは必須です
-       *[app] アプリの指定は必須です
+       *[app] アプリ名は必須です
     }
 # $max: a number of characters.
 validation-identifier-too-long =
@@ -26,7 +26,7 @@ validation-identifier-too-long =
         [customer] 顧客IDは{ $max }文字以内で指定してください
         [configuration] 構成名は{ $max }文字以内で指定してください
         [field] フィールドIDは{ $max }文字以内で指定してください
-       *[app] アプリは{ $max }文字以内で指定してください
+       *[app] アプリ名は{ $max }文字以内で指定してください
     }
 # $character: the character, quoted ('/').
 validation-identifier-character =
@@ -34,7 +34,7 @@ validation-identifier-character =
         [customer] 顧客IDに{ $character }は使用できません
         [configuration] 構成名に{ $character }は使用できません
         [field] フィールドIDに{ $character }は使用できません
-       *[app] アプリに{ $character }は使用できません
+       *[app] アプリ名に{ $character }は使用できません
     }
 validation-identifier-dot =
     { $what ->
@@ -58,7 +58,7 @@ validation-form-too-many = フォームの値が多すぎます
 # $field: the field's name in the form.
 validation-value-too-large = フィールド「{ $field }」の値が大きすぎます
 # A row of a mapping setting. $label: the row; $field: the setting.
-validation-map-option = 「{ $field }」の「{ $label }」で選択肢のいずれかを選択してください。
+validation-map-option = 「{ $field }」の「{ $label }」は選択肢から選択してください。
 # $label: the field's name; $min: a number, written as the language writes decimals.
 validation-at-least = 「{ $label }」には{ $min }以上の値を入力してください。
 # $label: the field's name; $max: a number, written as the language writes decimals.
@@ -83,10 +83,10 @@ connect-form-not-accepted = { $app }でこの認証情報が受け付けられ�
 ## they are also error sentences; role-refusal-sentence makes one a sentence of its own.
 
 role-member-disconnect = アプリの接続を解除できるのは、アカウントの管理者のみです
-role-viewer-connect = 閲覧者のロールでは、このアプリを表示できますが、接続できるのはアカウントの管理者またはメンバーのみです
-role-viewer-configure = 閲覧者のロールでは、これらの設定を表示できますが、変更できるのはアカウントの管理者またはメンバーのみです
-role-viewer-disconnect = 閲覧者のロールでは、この接続を表示できますが、接続を解除できるのはアカウントの管理者のみです
-role-viewer-run = 閲覧者のロールでは、これらの実行を表示できますが、再試行や停止ができるのはアカウントの管理者またはメンバーのみです
+role-viewer-connect = 閲覧者ロールでは、このアプリを表示できますが、接続できるのはアカウントの管理者またはメンバーのみです
+role-viewer-configure = 閲覧者ロールでは、これらの設定を表示できますが、変更できるのはアカウントの管理者またはメンバーのみです
+role-viewer-disconnect = 閲覧者ロールでは、この接続を表示できますが、接続を解除できるのはアカウントの管理者のみです
+role-viewer-run = 閲覧者ロールでは、これらの実行を表示できますが、再試行や停止ができるのはアカウントの管理者またはメンバーのみです
 # $reason: one of the role-* sentences above.
 role-refusal-sentence = { $reason }。
 
@@ -108,10 +108,10 @@ status-account-unnamed = アカウント
 filter-status-all = すべて
 filter-status-connected = 接続済み
 filter-status-attention = 要対応
-filter-status-available = 利用可能
+filter-status-available = 未接続
 # A link to the apps that need attention (expired, setup unfinished, last run failed).
 # Japanese has no plural forms: one plain message.
-filter-attention = { $count }件の連携で対応が必要です
+filter-attention = 対応が必要な連携が{ $count }件あります
 
 ## A marketplace card.
 
@@ -170,7 +170,7 @@ date-month-12 = 12月
 ## Live updates refused (the response to the page's event stream).
 
 # $count: how many tabs of the account already follow live updates.
-refused-live-tabs = このアカウントのライブ更新はすでに{ $count }個のタブで開かれています。ここで変更を確認するには、開いているタブを1つ閉じてください
+refused-live-tabs = このアカウントのライブ更新はすでに{ $count }個のタブで開かれています。ここで変更を確認するには、いずれかのタブを閉じてください
 refused-live-full = 現在ライブ更新を利用できません。サーバーの同時接続数が上限に達しています
 
 ## Why the host app's sign-in link (an embed token) was refused, on the page that says so.
@@ -189,7 +189,7 @@ embed-error-not-yet-valid = トークンはまだ有効ではありません（n
 embed-error-audience = このトークンは別のサービス向けです（aud）
 embed-error-replayed = このサインインリンクはすでに使用されています。ご利用のアカウントから、もう一度「連携」タブを開いてください
 embed-error-context = 「連携」タブはホストアプリから開く必要があります
-embed-error-busy = 現在サインインが集中しています。1分ほどしてから、もう一度お試しください
+embed-error-busy = 現在サインインが集中しています。1分ほど待ってからもう一度お試しください
 embed-error-claim-iat = トークンのクレームが無効です：iat：必須です
 embed-error-claim-jti = トークンのクレームが無効です：jti：1～128文字で指定してください（必須）
 # $problem: what is wrong with the customer id (a validation-identifier-* sentence).

@@ -11,7 +11,7 @@ error-unauthorized = セッションが終了しました。もう一度サイ�
 error-forbidden = このサイトからのリクエストではないため、拒否されました
 # $seconds: a whole number. The browser cannot choose a plural form: word it so that the
 # number needs none.
-error-rate-limited = リクエストが多すぎます。{ $seconds }秒待ってから、もう一度お試しください
+error-rate-limited = リクエストが多すぎます。{ $seconds }秒待ってからもう一度お試しください
 # $seconds: as in error-rate-limited.
 error-busy = 連携サービスが混み合っています。{ $seconds }秒後にもう一度お試しください
 error-upstream = 現在、連携サービスを利用できません。もう一度お試しください
@@ -64,7 +64,7 @@ validation-url = 「{ $label }」にはhttps://で始まるウェブアドレス
 validation-date = 「{ $label }」には日付（YYYY-MM-DD）を入力してください。
 # $error: the JSON reader's own account of the problem (English, technical).
 validation-json = 「{ $label }」が有効なJSONではありません：{ $error }。
-validation-option = 「{ $label }」で選択肢のいずれかを選択してください。
+validation-option = 「{ $label }」は選択肢から選択してください。
 
 ## An app's credentials form: a required field left empty. $label: as above.
 
@@ -79,4 +79,4 @@ config-form-secret-kept = 保存済み（空欄のままにすると変更され
 config-form-not-saved = 何も保存されていません：{ $error }。
 # The form's alert after a refused save. $count: how many fields to fix (1 or more).
 # Japanese has no plural forms: one plain message, which the browser can fill in too.
-config-form-problems = { $count }個のフィールドを確認してください。何も保存されていません。
+config-form-problems = 確認が必要なフィールドが{ $count }件あります。何も保存されていません。

@@ -116,10 +116,14 @@ struct FrameBridge {
     expires_in: Option<u64>,
 }
 
-/// Content hashes of the built `/pkg` files, by file name (none when the folder is missing,
-/// as in tests).
+/// Content hashes of the built `/pkg` files, by file name, and the island messages each
+/// bundle names (none when the folder is missing, as in tests).
 #[derive(Debug, Clone, Default)]
-pub struct AssetVersions(Vec<(String, String)>);
+pub struct AssetVersions {
+    versions: Vec<(String, String)>,
+    /// Per bundle, the ids of `pkg/<bundle>.messages` (written by `cargo xtask build`).
+    messages: Vec<(Bundle, Vec<String>)>,
+}
 
 #[cfg(feature = "ssr")]
 impl AssetVersions {
@@ -128,7 +132,7 @@ impl AssetVersions {
     pub fn read(options: &LeptosOptions) -> Self {
         let dir =
             std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-        let mut versions: Vec<(String, String)> = std::fs::read_dir(dir)
+        let mut versions: Vec<(String, String)> = std::fs::read_dir(&dir)
             .into_iter()
             .flatten()
             .filter_map(|entry| {
@@ -142,14 +146,30 @@ impl AssetVersions {
             })
             .collect();
         versions.sort();
-        Self(versions)
+        let messages = [Bundle::Marketplace, Bundle::Detail]
+            .into_iter()
+            .filter_map(|bundle| {
+                let path = dir.join(format!("{}.messages", bundle.name()));
+                let ids = std::fs::read_to_string(path).ok()?;
+                Some((bundle, ids.lines().map(str::to_owned).collect()))
+            })
+            .collect();
+        Self { versions, messages }
+    }
+
+    /// The island messages `bundle` may show, when the build listed them.
+    pub fn messages(&self, bundle: Bundle) -> Option<&[String]> {
+        self.messages
+            .iter()
+            .find(|(listed, _)| *listed == bundle)
+            .map(|(_, ids)| ids.as_slice())
     }
 }
 
 impl AssetVersions {
     /// The version this build serves for the `/pkg` file `name`, when it has that file.
     pub fn of(&self, name: &str) -> Option<&str> {
-        self.0
+        self.versions
             .iter()
             .find(|(file, _)| file == name)
             .map(|(_, version)| version.as_str())

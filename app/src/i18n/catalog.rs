@@ -157,12 +157,14 @@ impl Catalogs {
             .into_owned()
     }
 
-    /// The page's JSON table for the islands: each message of `islands.ftl` in `locale`, its
-    /// variables left as `{name}` for the island to fill in. Safe inside `<script>`.
-    pub fn island_table(&self, locale: Locale) -> String {
+    /// The page's JSON table for the islands: each message of `islands.ftl` and `shared.ftl`
+    /// in `locale` (those of `only`, when the build listed what the page's bundle names),
+    /// its variables left as `{name}` for the island to fill in. Safe inside `<script>`.
+    pub fn island_table(&self, locale: Locale, only: Option<&[String]>) -> String {
         let table: serde_json::Map<String, serde_json::Value> = self
             .island_messages
             .iter()
+            .filter(|(key, _)| only.is_none_or(|ids| ids.contains(key)))
             .map(|(key, variables)| {
                 let args: Vec<(&str, Arg)> = variables
                     .iter()
@@ -200,12 +202,19 @@ pub fn text(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
     }
 }
 
-/// The page's JSON table of island messages in `locale`, from the running server's catalogs.
-pub fn island_table(locale: Locale) -> String {
-    match leptos::prelude::use_context::<crate::server::AppState>() {
-        Some(state) => state.config.strings.island_table(locale),
-        None => BUILT_IN.island_table(locale),
-    }
+/// The page's JSON table of island messages in `locale`, from the running server's catalogs;
+/// `None` for a page without islands.
+pub fn island_table(locale: Locale) -> Option<String> {
+    use leptos::prelude::use_context;
+    let parts = use_context::<http::request::Parts>()?;
+    let bundle = crate::components::Bundle::for_path(parts.uri.path())?;
+    Some(match use_context::<crate::server::AppState>() {
+        Some(state) => state
+            .config
+            .strings
+            .island_table(locale, state.assets.messages(bundle)),
+        None => BUILT_IN.island_table(locale, None),
+    })
 }
 
 fn error(file: &str, problem: impl std::fmt::Display) -> CatalogError {
