@@ -43,22 +43,30 @@ pub enum AppError {
 
 impl std::fmt::Display for AppError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = match self {
+        // One call for every variant: each `t!` written out would be its own copy in the wasm.
+        use crate::i18n::Arg;
+        let (key, arg) = match self {
             Self::NotFound(sentence) | Self::Validation(sentence) | Self::NotAllowed(sentence) => {
                 return f.write_str(sentence);
             }
-            Self::Unauthorized => crate::t!("error-unauthorized"),
-            Self::Forbidden => crate::t!("error-forbidden"),
-            Self::RateLimited { retry_after } => {
-                crate::t!("error-rate-limited", seconds = *retry_after)
+            Self::Unauthorized => ("error-unauthorized", None),
+            Self::Forbidden => ("error-forbidden", None),
+            Self::RateLimited { retry_after } => (
+                "error-rate-limited",
+                Some(("seconds", Arg::from(*retry_after))),
+            ),
+            Self::Busy { retry_after } => {
+                ("error-busy", Some(("seconds", Arg::from(*retry_after))))
             }
-            Self::Busy { retry_after } => crate::t!("error-busy", seconds = *retry_after),
-            Self::Upstream => crate::t!("error-upstream"),
-            Self::Internal => crate::t!("error-internal"),
+            Self::Upstream => ("error-upstream", None),
+            Self::Internal => ("error-internal", None),
             // server_fn's own account of the failure stays as it wrote it (English).
-            Self::ServerFn(error) => crate::t!("error-request-failed", detail = error.to_string()),
+            Self::ServerFn(error) => (
+                "error-request-failed",
+                Some(("detail", Arg::Text(error.to_string()))),
+            ),
         };
-        f.write_str(&text)
+        f.write_str(&crate::i18n::text(key, arg.as_slice()))
     }
 }
 

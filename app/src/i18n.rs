@@ -134,6 +134,9 @@ impl Locale {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Text(String),
+    /// A number, which the server's messages may choose a plural form by. The islands cannot
+    /// choose one (see `table`), so in the wasm a number is its digits.
+    #[cfg(feature = "ssr")]
     Number(i64),
 }
 
@@ -159,12 +162,39 @@ macro_rules! number_arg {
     ($($ty:ty),*) => {$(
         impl From<$ty> for Arg {
             fn from(value: $ty) -> Self {
-                Self::Number(i64::try_from(value).unwrap_or(i64::MAX))
+                let number = i64::try_from(value).unwrap_or(i64::MAX);
+                #[cfg(feature = "ssr")]
+                return Self::Number(number);
+                #[cfg(not(feature = "ssr"))]
+                Self::Text(digits(number))
             }
         }
     )*};
 }
 number_arg!(i32, i64, u32, u64, usize);
+
+/// `number` in decimal digits, without the formatting machinery `to_string` brings into the
+/// wasm (about half a kilobyte).
+#[cfg(any(test, not(feature = "ssr")))]
+fn digits(number: i64) -> String {
+    let mut magnitude = number.unsigned_abs();
+    let mut buffer = [0_u8; 20];
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    let mut text = String::with_capacity(21);
+    if number < 0 {
+        text.push('-');
+    }
+    text.extend(buffer[start..].iter().map(|&digit| char::from(digit)));
+    text
+}
 
 /// A sentence in the language of the page being rendered (see [`crate::t!`]).
 pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
@@ -200,26 +230,15 @@ pub const TABLE_ID: &str = "i18n";
 mod table {
     use super::Arg;
 
-    thread_local! {
-        static TABLE: Option<js_sys::Object> = load();
-    }
-
-    fn load() -> Option<js_sys::Object> {
-        use wasm_bindgen::JsCast;
-        let json = leptos::prelude::document()
-            .get_element_by_id(super::TABLE_ID)?
-            .text_content()?;
-        js_sys::JSON::parse(&json).ok()?.dyn_into().ok()
-    }
-
+    /// The page's table is parsed again for each sentence (a few kilobytes of JSON, a fraction
+    /// of a millisecond): keeping no copy of it keeps the wasm smaller.
     pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
-        let pattern = TABLE
-            .with(|table| {
-                table
-                    .as_ref()
-                    .and_then(|table| js_sys::Reflect::get(table, &key.into()).ok())
-                    .and_then(|value| value.as_string())
-            })
+        let pattern = leptos::prelude::document()
+            .get_element_by_id(super::TABLE_ID)
+            .and_then(|table| table.text_content())
+            .and_then(|json| js_sys::JSON::parse(&json).ok())
+            .and_then(|table| js_sys::Reflect::get(&table, &key.into()).ok())
+            .and_then(|value| value.as_string())
             .unwrap_or_else(|| key.to_owned());
         super::fill(pattern, args)
     }
@@ -247,6 +266,7 @@ pub fn fill(pattern: String, args: &[(&str, Arg)]) -> String {
                 out.push_str(text);
                 rest = tail;
             }
+            #[cfg(feature = "ssr")]
             Some((Arg::Number(number), tail)) => {
                 out.push_str(&number.to_string());
                 rest = tail;
@@ -264,6 +284,14 @@ pub fn fill(pattern: String, args: &[(&str, Arg)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Arg, Locale, fill};
+
+    #[test]
+    fn numbers_are_written_in_digits() {
+        assert_eq!(super::digits(0), "0");
+        assert_eq!(super::digits(1234), "1234");
+        assert_eq!(super::digits(-56), "-56");
+        assert_eq!(super::digits(i64::MIN), i64::MIN.to_string());
+    }
 
     #[test]
     fn the_islands_fill_named_placeholders_and_leave_other_braces() {

@@ -120,7 +120,8 @@ test("the pseudo-locale shows no untranslated English on any page", async ({ sig
   await connectOAuth(account, "hubspot");
   await connectOAuth(account, "salesforce");
   await expireConnection(account, "salesforce", "The refresh token was revoked.");
-  const data = [...(await cobaltTexts(account)), signedIn.name, signedIn.email, "Acme Cloud"];
+  // Also data: who is signed in, the platform's name, an address typed by the user.
+  const data = [...(await cobaltTexts(account)), signedIn.name, signedIn.email, "Acme Cloud", "no-such-app"];
   const paths = [
     "/integrations",
     "/integrations?status=attention",

@@ -122,6 +122,7 @@ struct FrameBridge {
 pub struct AssetVersions {
     versions: Vec<(String, String)>,
     /// Per bundle, the ids of `pkg/<bundle>.messages` (written by `cargo xtask build`).
+    #[cfg(feature = "ssr")]
     messages: Vec<(Bundle, Vec<String>)>,
 }
 
