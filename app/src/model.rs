@@ -503,28 +503,28 @@ pub enum RunFilter {
 }
 
 impl RunFilter {
-    /// Every filter, in the order the form offers them, with its query value and label.
-    pub const ALL: [(Self, &'static str, &'static str); 5] = [
-        (Self::All, "all", "All"),
-        (Self::Failed, "failed", "Failed"),
-        (Self::Running, "running", "Running"),
-        (Self::Completed, "completed", "Completed"),
-        (Self::Stopped, "stopped", "Stopped"),
+    /// Every filter, in the order the form offers them, with its query value.
+    pub const ALL: [(Self, &'static str); 5] = [
+        (Self::All, "all"),
+        (Self::Failed, "failed"),
+        (Self::Running, "running"),
+        (Self::Completed, "completed"),
+        (Self::Stopped, "stopped"),
     ];
 
     /// The filter a query value names; anything else lists all runs.
     pub fn parse(value: Option<&str>) -> Self {
         Self::ALL
             .iter()
-            .find(|(_, name, _)| Some(*name) == value)
-            .map_or(Self::All, |(filter, _, _)| *filter)
+            .find(|(_, name)| Some(*name) == value)
+            .map_or(Self::All, |(filter, _)| *filter)
     }
 
     pub fn name(self) -> &'static str {
         Self::ALL
             .iter()
-            .find(|(filter, _, _)| *filter == self)
-            .map_or("all", |(_, name, _)| name)
+            .find(|(filter, _)| *filter == self)
+            .map_or("all", |(_, name)| name)
     }
 
     /// The Cobalt statuses it stands for (none: all).

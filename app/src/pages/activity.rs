@@ -175,7 +175,7 @@ fn RunFilterForm(here: Here) -> impl IntoView {
             <select id="runs-filter" name="runs">
                 {RunFilter::ALL
                     .into_iter()
-                    .map(|(filter, value, _)| {
+                    .map(|(filter, value)| {
                         let label = match filter {
                             RunFilter::All => crate::t!("activity-filter-all"),
                             RunFilter::Failed => crate::t!("activity-filter-failed"),
