@@ -10,7 +10,9 @@ mod display;
 pub mod history;
 pub mod marketplace;
 
-pub use display::{date_text, decimal_text, duration_text, identifier_text, relative_time};
+pub use display::{
+    date_text, decimal_text, duration_text, exact_time, identifier_text, relative_time,
+};
 
 /// A form posted without JavaScript that could not be saved, shown again with what the user
 /// typed (never secrets: password fields come back empty) and what to fix, by form name.

@@ -180,6 +180,7 @@ time-duration-hours = { $hours } h { $minutes } min
 ## $year its four digits: "2. { $month } { $year }", "{ $year }年{ $month_number }月{ $day }日".
 
 date-day = { $day }. { $month } { $year }
+date-time = { $date }, { $time } UTC
 date-month-1 = Jan.
 date-month-2 = Feb.
 date-month-3 = März

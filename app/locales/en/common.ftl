@@ -176,6 +176,9 @@ time-duration-hours = { $hours } h { $minutes } min
 ## $year its four digits: "2. { $month } { $year }", "{ $year }年{ $month_number }月{ $day }日".
 
 date-day = { $month } { $day }, { $year }
+# The exact moment, shown on hover over a relative time ("5 minutes ago").
+# $date: a date-day; $time: hours and minutes, 24-hour, UTC ("09:05").
+date-time = { $date }, { $time } UTC
 date-month-1 = Jan
 date-month-2 = Feb
 date-month-3 = Mar

@@ -176,6 +176,7 @@ time-duration-hours = { $hours } h { $minutes } min
 ## $year its four digits: "2. { $month } { $year }", "{ $year }年{ $month_number }月{ $day }日".
 
 date-day = { $day } { $month } { $year }
+date-time = { $date }, { $time } UTC
 date-month-1 = ene
 date-month-2 = feb
 date-month-3 = mar

@@ -180,6 +180,7 @@ date-day =
         [1] 1er
        *[other] { $day }
     } { $month } { $year }
+date-time = { $date } à { $time } UTC
 date-month-1 = janv.
 date-month-2 = févr.
 date-month-3 = mars

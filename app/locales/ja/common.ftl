@@ -154,6 +154,7 @@ time-duration-hours = { $hours }時間{ $minutes }分
 ## Here: "2026年12月2日", with the month's name ("12月") as $month.
 
 date-day = { $year }年{ $month }{ $day }日
+date-time = { $date } { $time } UTC
 date-month-1 = 1月
 date-month-2 = 2月
 date-month-3 = 3月

@@ -176,8 +176,7 @@ fn LastRunLine(run: crate::model::LastRun) -> impl IntoView {
             let sentence = crate::t!("card-last-run", time = SLOT);
             let (before, after) = sentence.split_once(SLOT).unwrap_or((&sentence, ""));
             let (before, after) = (before.to_owned(), after.to_owned());
-            let time =
-                view! { <time datetime=started_at.clone() title=started_at>{relative}</time> };
+            let time = view! { <time datetime=started_at.clone() title=crate::model::exact_time(&started_at)>{relative}</time> };
             // No text node for an empty end (it would render as a space).
             if after.is_empty() {
                 view! { <p class="card__run">{before}{time}</p> }.into_any()

@@ -99,6 +99,21 @@ pub fn date_text(text: &str) -> Option<String> {
     ))
 }
 
+/// The exact moment of an ISO time in the page's language, for the hover title of a relative
+/// time: "Dec 2, 2026, 09:05 UTC", "2. Dez. 2026, 09:05 UTC"; the text itself when it is not
+/// a time.
+pub fn exact_time(text: &str) -> String {
+    let clock = text
+        .split('T')
+        .nth(1)
+        .and_then(|clock| clock.get(..5))
+        .filter(|clock| clock.as_bytes().get(2) == Some(&b':'));
+    match (date_text(text), clock) {
+        (Some(date), Some(clock)) => crate::t!("date-time", date = date, time = clock),
+        _ => text.to_owned(),
+    }
+}
+
 /// The short name of month `month` (1 to 12) in the page's language.
 fn month_name(month: u32) -> String {
     match month {
@@ -205,9 +220,24 @@ mod tests {
         assert_eq!(date_text("2026-13-02T09:00:00Z"), None);
         assert_eq!(decimal_text(10.5), "10.5");
         assert_eq!(decimal_text(-3.0), "-3");
+        assert_eq!(exact_time("2026-12-02T09:05:00Z"), "Dec 2, 2026, 09:05 UTC");
+        assert_eq!(exact_time("yesterday"), "yesterday");
         Owner::new().with(|| {
             provide_context(Locale::De);
             assert_eq!(decimal_text(10.5), "10,5");
+            assert_eq!(
+                date_text("2026-12-02T09:00:00Z").as_deref(),
+                Some("2. Dez. 2026")
+            );
+            assert_eq!(
+                exact_time("2026-12-02T09:05:00Z"),
+                "2. Dez. 2026, 09:05 UTC"
+            );
+            provide_context(Locale::Ja);
+            assert_eq!(
+                date_text("2026-12-02T09:00:00Z").as_deref(),
+                Some("2026年12月2日")
+            );
         });
     }
 }

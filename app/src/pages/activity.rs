@@ -237,7 +237,7 @@ fn RunList(here: Here, name: String, page: std::sync::Arc<ExecutionPage>) -> imp
                     <td><span class="badge" data-status=kind>{label}</span></td>
                     <td>{workflow}</td>
                     <td>{trigger}</td>
-                    <td><time datetime=started.clone() title=started>{relative.clone()}</time></td>
+                    <td><time datetime=started.clone() title=crate::model::exact_time(&started)>{relative.clone()}</time></td>
                     <td>{duration}</td>
                     <td>
                         <a href=href>
@@ -360,7 +360,7 @@ fn RunDetail(here: Here, run: Execution, notice: Option<AnyView>) -> impl IntoVi
             <p class="run__meta">
                 <span class="badge" data-status=kind>{label}</span>
                 {crate::t!("activity-run-started")}
-                <time datetime=started.clone() title=started>{relative}</time>
+                <time datetime=started.clone() title=crate::model::exact_time(&started)>{relative}</time>
                 {run.execution_source.clone().map(|source| format!(" · {source}"))}
             </p>
             <ol class="run__steps" aria-label=crate::t!("activity-steps")>{steps}</ol>

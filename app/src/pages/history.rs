@@ -66,7 +66,7 @@ fn HistoryList(events: Vec<HistoryEvent>) -> impl IntoView {
         .map(|event| {
             let when = (!event.at.is_empty()).then(|| {
                 let relative = crate::model::relative_time(&event.at, now);
-                view! { <time datetime=event.at.clone() title=event.at>{relative}</time> }
+                view! { <time datetime=event.at.clone() title=crate::model::exact_time(&event.at)>{relative}</time> }
             });
             let by = event.by.map(|name| crate::t!("history-by", name = name));
             view! {

@@ -321,7 +321,7 @@ fn ConnectedAccounts(accounts: Vec<cobalt::ConnectedAccount>, auth: String) -> i
                         <tr>
                             <td>{identifier}</td>
                             <td>{auth}</td>
-                            <td><time datetime=connected_at.clone() title=connected_at>{relative}</time></td>
+                            <td><time datetime=connected_at.clone() title=crate::model::exact_time(&connected_at)>{relative}</time></td>
                             <td><span class="badge" data-status=kind>{status}</span></td>
                         </tr>
                     }
