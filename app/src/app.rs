@@ -26,7 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let island_table = crate::i18n::catalog::island_table(locale);
     #[cfg(not(feature = "ssr"))]
-    let island_table = None::<String>;
+    let island_table = None::<std::sync::Arc<str>>;
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag() dir=locale.dir() data-theme=crate::context::theme()>
@@ -44,7 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The islands' sentences in the page's language (`crate::i18n`): data, not a
                 // script, so the Content-Security-Policy needs no exception for it.
                 {island_table.map(|table| view! {
-                    <script type="application/json" id=crate::i18n::TABLE_ID inner_html=table></script>
+                    <script type="application/json" id=crate::i18n::TABLE_ID inner_html=table.to_string()></script>
                 })}
             </body>
         </html>

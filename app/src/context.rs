@@ -111,13 +111,13 @@ pub fn locale() -> crate::i18n::Locale {
         if let Some(locale) = use_context::<crate::i18n::Locale>() {
             return locale;
         }
-        if let Some(parts) = use_context::<http::request::Parts>() {
+        // Read in place: the request's parts hold all its headers.
+        let of_request = leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
             let identity = parts.extensions.get::<crate::server::Identity>();
-            return crate::server::language::of_request(
-                parts.uri.query(),
-                &parts.headers,
-                identity,
-            );
+            crate::server::language::of_request(parts.uri.query(), &parts.headers, identity)
+        });
+        if let Some(locale) = of_request {
+            return locale;
         }
     }
     crate::i18n::Locale::default()
@@ -126,10 +126,12 @@ pub fn locale() -> crate::i18n::Locale {
 /// The query parameters of the page being rendered, in order (pages render on the server only).
 pub fn query_pairs() -> Vec<(String, String)> {
     #[cfg(feature = "ssr")]
-    if let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() {
-        return form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+    return leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
             .map(|(name, value)| (name.into_owned(), value.into_owned()))
-            .collect();
-    }
+            .collect()
+    })
+    .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
     Vec::new()
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 /// The wasm bundles, one per kind of page (see `components` for which islands each holds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bundle {
     /// `/integrations`: the grid's filters and the theme toggle.
     Marketplace,

@@ -14,6 +14,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentB
 use fluent_syntax::ast;
 
 use super::{Arg, Locale};
+use crate::components::Bundle as PageBundle;
 
 /// The catalog files of each language. `islands.ftl` and `shared.ftl` hold what code compiled
 /// into the wasm shows (see [`Catalogs::island_table`]); the others render on the server only.
@@ -59,6 +60,9 @@ pub struct Catalogs {
     bundles: HashMap<Locale, Bundle>,
     /// The ids of the messages the islands use, with their variables' names.
     island_messages: Vec<(String, Vec<String>)>,
+    /// The island tables already written, by language and bundle: the same for every page of
+    /// a kind, so each is formatted once.
+    tables: std::sync::Mutex<HashMap<(Locale, PageBundle), std::sync::Arc<str>>>,
 }
 
 impl std::fmt::Debug for Catalogs {
@@ -78,6 +82,7 @@ impl Catalogs {
         Self {
             bundles: HashMap::new(),
             island_messages: Vec::new(),
+            tables: Default::default(),
         }
     }
 
@@ -133,6 +138,7 @@ impl Catalogs {
         Ok(Self {
             bundles,
             island_messages,
+            tables: Default::default(),
         })
     }
 
@@ -178,6 +184,23 @@ impl Catalogs {
             .replace('<', "\\u003c")
     }
 
+    /// [`Self::island_table`] for the pages of `bundle`, formatted on first use.
+    pub fn island_table_of(
+        &self,
+        locale: Locale,
+        bundle: PageBundle,
+        only: Option<&[String]>,
+    ) -> std::sync::Arc<str> {
+        let mut tables = self
+            .tables
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        tables
+            .entry((locale, bundle))
+            .or_insert_with(|| self.island_table(locale, only).into())
+            .clone()
+    }
+
     /// The ids of every message in a catalog file's source.
     pub fn message_ids(source: &str) -> Vec<String> {
         FluentResource::try_new(source.to_owned())
@@ -194,27 +217,28 @@ impl Catalogs {
     }
 }
 
-/// Message `key` in `locale` with the running server's catalogs (overrides included).
+/// Message `key` in `locale` with the running server's catalogs (overrides included). Pages
+/// ask for dozens, so the state is read in place rather than cloned.
 pub fn text(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
-    match leptos::prelude::use_context::<crate::server::AppState>() {
-        Some(state) => state.config.strings.format(locale, key, args),
-        None => BUILT_IN.format(locale, key, args),
-    }
+    leptos::prelude::with_context::<crate::server::AppState, _>(|state| {
+        state.config.strings.format(locale, key, args)
+    })
+    .unwrap_or_else(|| BUILT_IN.format(locale, key, args))
 }
 
 /// The page's JSON table of island messages in `locale`, from the running server's catalogs;
 /// `None` for a page without islands.
-pub fn island_table(locale: Locale) -> Option<String> {
-    use leptos::prelude::use_context;
-    let parts = use_context::<http::request::Parts>()?;
-    let bundle = crate::components::Bundle::for_path(parts.uri.path())?;
-    Some(match use_context::<crate::server::AppState>() {
-        Some(state) => state
+pub fn island_table(locale: Locale) -> Option<std::sync::Arc<str>> {
+    use leptos::prelude::with_context;
+    let bundle =
+        with_context::<http::request::Parts, _>(|parts| PageBundle::for_path(parts.uri.path()))??;
+    with_context::<crate::server::AppState, _>(|state| {
+        state
             .config
             .strings
-            .island_table(locale, state.assets.messages(bundle)),
-        None => BUILT_IN.island_table(locale, None),
+            .island_table_of(locale, bundle, state.assets.messages(bundle))
     })
+    .or_else(|| Some(BUILT_IN.island_table(locale, None).into()))
 }
 
 fn error(file: &str, problem: impl std::fmt::Display) -> CatalogError {
