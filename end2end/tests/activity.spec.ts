@@ -21,7 +21,10 @@ test("a failed run opens to its failing step and message, and Retry starts a new
     "Failed after 3 attempts: Salesforce answered 401 Unauthorized: the access token was revoked",
   );
 
-  // With JavaScript the new run appears in place: this page is never left.
+  // With JavaScript the new run appears in place: this page is never left. `/activity.js` (a
+  // module) runs before the load event; a click before it would post the plain form, as it
+  // should, and leave the page.
+  await page.waitForLoadState("load");
   await page.evaluate(() => document.body.setAttribute("data-before-retry", ""));
   await run.getByRole("button", { name: "Retry run" }).click();
   const outcome = page.locator("#run").getByText("Retried: this is the new run.");
