@@ -53,7 +53,7 @@ pub struct CatalogError {
     pub problem: String,
 }
 
-type Bundle = FluentBundle<FluentResource>;
+type Bundle = FluentBundle<std::sync::Arc<FluentResource>>;
 
 /// Every locale's messages.
 pub struct Catalogs {
@@ -90,7 +90,11 @@ impl Catalogs {
     /// exists (`en.ftl` also applies to the pseudo-locales). Any message that does not parse,
     /// compiled in or overridden, is an error.
     pub fn load(overrides: Option<&Path>) -> Result<Self, CatalogError> {
-        let english = parse_all(Locale::En)?;
+        // Parsed once; every locale's bundle shares them.
+        let english: Vec<std::sync::Arc<FluentResource>> = parse_all(Locale::En)?
+            .into_iter()
+            .map(std::sync::Arc::new)
+            .collect();
         let island_messages = ISLAND_FILES
             .iter()
             .flat_map(|&file| island_messages(&english[file]))
@@ -105,15 +109,15 @@ impl Catalogs {
             ]);
             bundle.set_use_isolating(false);
             // Later resources override earlier ones.
-            for resource in parse_all(Locale::En)? {
-                bundle.add_resource_overriding(resource);
+            for resource in &english {
+                bundle.add_resource_overriding(std::sync::Arc::clone(resource));
             }
             if locale != Locale::En
                 && let Some(sources) = sources(locale)
             {
                 for (file, source) in FILES.iter().zip(sources) {
                     let name = format!("{}/{file}", locale.tag());
-                    bundle.add_resource_overriding(parse(&name, source)?);
+                    bundle.add_resource_overriding(std::sync::Arc::new(parse(&name, source)?));
                 }
             }
             match locale {
@@ -130,7 +134,7 @@ impl Catalogs {
                 if path.exists() {
                     let name = path.display().to_string();
                     let source = std::fs::read_to_string(&path).map_err(|err| error(&name, err))?;
-                    bundle.add_resource_overriding(parse(&name, &source)?);
+                    bundle.add_resource_overriding(std::sync::Arc::new(parse(&name, &source)?));
                 }
             }
             bundles.insert(locale, bundle);
