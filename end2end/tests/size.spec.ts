@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { get } from "node:http";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
@@ -6,8 +7,10 @@ import { connectOAuth } from "./sandbox";
 
 // The first-load byte report of each kind of page: every HTML, CSS, JS and wasm response of a
 // load of /integrations and of the detail page of a connected, configurable OAuth app (the
-// heaviest page), measured raw, gzip -9 and brotli -q 11, against the page's budget in
-// ../size-budget.json (total brotli bytes).
+// heaviest page), measured raw, gzip -9 and brotli, against the page's budget in
+// ../size-budget.json (total brotli bytes). Brotli is what the server sends to a client that
+// accepts it: the build's precompressed file for CSS, JS and wasm (quality 11), and for the
+// HTML, which the server compresses as it sends it, quality 11 of the page here.
 type Kind = "html" | "css" | "js" | "wasm";
 const budget: {
   marketplace_first_load_brotli_bytes: number;
@@ -29,6 +32,22 @@ const brotli = (body: Buffer) =>
   brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gzip = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
+/** The bytes the server sends for `url` to a client that accepts brotli only. */
+function servedBrotli(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": "br" } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => {
+        const encoding = response.headers["content-encoding"];
+        if (response.statusCode === 200 && encoding === "br") resolve(bytes);
+        else reject(new Error(`${url}: ${response.statusCode}, content-encoding ${encoding}, not brotli`));
+      });
+      response.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
 type Row = { files: number; raw: number; gzip: number; brotli: number };
 
 /** Loads `path`, prints its table of bytes per kind, and returns the rows and the URLs loaded. */
@@ -49,18 +68,18 @@ async function firstLoad(page: Page, path: string, budgetBytes: number) {
 
   const rows = new Map<Kind, Row>();
   for (const kind of ["html", "css", "js", "wasm"] as Kind[]) rows.set(kind, { files: 0, raw: 0, gzip: 0, brotli: 0 });
-  for (const { kind, body } of bodies) {
+  for (const { kind, url, body } of bodies) {
     const bytes = await body;
     const row = rows.get(kind)!;
     row.files += 1;
     row.raw += bytes.length;
     row.gzip += gzip(bytes);
-    row.brotli += brotli(bytes);
+    row.brotli += kind === "html" ? brotli(bytes) : await servedBrotli(url);
   }
   const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
   const line = (name: string, r: Row) =>
     `  ${name.padEnd(6)} ${String(r.files).padStart(5)} ${String(r.raw).padStart(10)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}`;
-  const report = [`first load of ${path} (bytes)`, `  ${"type".padEnd(6)} ${"files".padStart(5)} ${"raw".padStart(10)} ${"gzip -9".padStart(10)} ${"brotli 11".padStart(10)}`];
+  const report = [`first load of ${path} (bytes)`, `  ${"type".padEnd(6)} ${"files".padStart(5)} ${"raw".padStart(10)} ${"gzip -9".padStart(10)} ${"brotli".padStart(10)}`];
   for (const [kind, row] of rows) {
     report.push(line(kind, row));
     total.files += row.files;

@@ -24,7 +24,7 @@ impl std::fmt::Debug for CobaltSession {
 
 /// The session token of the signed-in account. `force_refresh` mints a new one after cobalt-js
 /// met a 401; it takes effect at most once a minute per account.
-#[server]
+#[server(endpoint = "get_session_token")]
 pub async fn get_session_token(force_refresh: bool) -> Result<CobaltSession, AppError> {
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity()?;

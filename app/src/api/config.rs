@@ -18,7 +18,7 @@ fn validate_optional_config_id(config_id: Option<String>) -> Result<Option<Strin
 
 /// Finds or creates the signed-in account's config of the app (`config_id` defaults to the
 /// account's own).
-#[server]
+#[server(endpoint = "load_config")]
 pub async fn load_config(
     slug: String,
     config_id: Option<String>,
@@ -37,7 +37,7 @@ pub async fn load_config(
 
 /// The config as its form shows it: found or created, with the options of its dynamic and
 /// dependent selects loaded and any problems Cobalt reported.
-#[server]
+#[server(endpoint = "config_form")]
 pub async fn config_form(
     slug: String,
     config_id: Option<String>,
@@ -85,7 +85,7 @@ pub fn validate_form(form: &[(String, String)]) -> Result<(), AppError> {
 /// name; empty means saved.
 // The error logged as data (`Debug`): its `Display` is in the user's language.
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(Debug)))]
-#[server(input = Json)]
+#[server(input = Json, endpoint = "submit_config")]
 pub async fn submit_config(
     slug: String,
     config_id: Option<String>,
@@ -109,7 +109,7 @@ pub async fn submit_config(
 
 /// The options of a dynamic or dependent select (by form name) as (value, label) pairs; a
 /// dependent one for its parent's value in `form`, the form as it stands.
-#[server(input = Json)]
+#[server(input = Json, endpoint = "select_options")]
 pub async fn select_options(
     slug: String,
     config_id: Option<String>,

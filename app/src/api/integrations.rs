@@ -7,7 +7,7 @@ use crate::model::IntegrationCard;
 
 /// Lists the apps enabled for the platform with the signed-in account's status, in
 /// marketplace order. Served from a short per-account cache.
-#[server]
+#[server(endpoint = "list_integrations")]
 pub async fn list_integrations() -> Result<Vec<IntegrationCard>, AppError> {
     let state = crate::server::app_state()?;
     let identity = crate::server::current_identity()?;
@@ -19,7 +19,7 @@ pub async fn list_integrations() -> Result<Vec<IntegrationCard>, AppError> {
 }
 
 /// One app with the signed-in account's connections. Unknown slugs are 404.
-#[server]
+#[server(endpoint = "get_integration")]
 pub async fn get_integration(slug: String) -> Result<cobalt::Application, AppError> {
     let slug = crate::model::validate_slug(&slug).map_err(super::invalid)?;
     let state = crate::server::app_state()?;
