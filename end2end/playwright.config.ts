@@ -25,9 +25,10 @@ const chromium = {
 // Every test signs up an account of its own and scopes its sandbox faults to it, so any two
 // tests, of one file or not, run side by side. Tests tagged @alone change what every account
 // sees (Cobalt's 429 stops the server's calls for all of them until its Retry-After): they run
-// after the others, one at a time, and the timings of `size` come last, with nothing beside
-// them. A failure before them leaves them "did not run".
+// after the others, one at a time, then the byte budgets of `size`, and the timings (@bench)
+// come last, with nothing beside them. A failure before them leaves them "did not run".
 const alone = /@alone/;
+const bench = /@bench/;
 const notHere = /(size|shared|embedded)\.spec\.ts/;
 const noJs = { ...chromium, javaScriptEnabled: false };
 
@@ -58,8 +59,11 @@ export default defineConfig({
       dependencies: ["hydrated-alone"],
       workers: 1,
     },
-    // The first-load byte report and budget check, and the timings.
-    { name: "size", use: chromium, testMatch: /size\.spec\.ts/, dependencies: ["no-js-alone"], workers: 1 },
+    // The first-load byte report and budget check.
+    { name: "size", use: chromium, testMatch: /size\.spec\.ts/, grepInvert: bench, dependencies: ["no-js-alone"], workers: 1 },
+    // The browser timings, with nothing beside them: `make bench` runs them against the release
+    // server; `make test` does not (its server is the unoptimised test build).
+    { name: "timings", use: chromium, testMatch: /size\.spec\.ts/, grep: bench, dependencies: ["size"], workers: 1 },
     // The tab in the example host's page on another site (scripts/test.sh starts the host).
     { name: "embedded", use: chromium, testMatch: /embedded\.spec\.ts/ },
     // Two instances sharing state through Redis (scripts/test.sh starts them; run alone).

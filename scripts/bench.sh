@@ -2,7 +2,7 @@
 # Every performance figure in one run, against a release build on its own ports:
 #   - first-load bytes of /integrations by type (raw, gzip, brotli) against the budget, the
 #     median navigation-to-hydrated time and the median click-to-Connected time of an OAuth
-#     connect (Playwright project `size`, Chromium);
+#     connect (Playwright projects `size` and `timings`, Chromium, after the whole suite);
 #   - SSR throughput and p50/p99 of /integrations next to a static file of the same size from
 #     the same server, and the server's peak RSS (wrk, 64 connections, 30 s each);
 #   - upstream (Cobalt) calls per page view, cold and warm (cargo bench `page_views`);
@@ -40,7 +40,7 @@ done
 curl -fsS "$BASE_URL/healthz" >/dev/null || { echo "bench: the server did not answer within 20 s"; exit 1; }
 
 echo "=== browser: first load, hydration, connect"
-(cd end2end && npx playwright test --project=size --reporter=list)
+(cd end2end && npx playwright test --project=timings --reporter=list)
 echo
 echo "=== server under load"
 LOAD_COMPARE_STATIC=1 scripts/load.sh "$BASE_URL" "$server"

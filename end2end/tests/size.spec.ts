@@ -10,7 +10,8 @@ import { connectOAuth } from "./sandbox";
 // heaviest page), measured raw, gzip -9 and brotli, against the page's budget in
 // ../size-budget.json (total brotli bytes). Brotli is what the server sends to a client that
 // accepts it: the build's precompressed file for CSS, JS and wasm (quality 11), and for the
-// HTML, which the server compresses as it sends it, quality 11 of the page here.
+// HTML, which the server compresses as it sends it, quality 11 of the page here. The tests
+// tagged @bench are the browser timings, run by `make bench` only (project `timings`).
 type Kind = "html" | "css" | "js" | "wasm";
 const budget: {
   marketplace_first_load_brotli_bytes: number;
@@ -124,7 +125,7 @@ async function medianToHydrated(page: Page, path: string): Promise<{ median: num
   return { median: (times[4] + times[5]) / 2, min: times[0], max: times[9] };
 }
 
-test("navigation to hydrated: the median of 10 loads, against a page without wasm", async ({ signedIn, page }) => {
+test("navigation to hydrated: the median of 10 loads, against a page without wasm @bench", async ({ signedIn, page }) => {
   await connectOAuth(signedIn.accountId, "hubspot");
   // The same shell, stylesheet and boot script, and no wasm: what the browser costs anyway.
   const baseline = await medianToHydrated(page, "/signed-out");
@@ -159,7 +160,7 @@ test("the host SDK stays within its byte budget, and what the frame's bridge add
   expect(sdk.brotli).toBeLessThanOrEqual(budget.host_sdk_brotli_bytes);
 });
 
-test("mount to ready in the host's frame, against a top-level load of the same page (median of 10)", async ({ signedIn, page }) => {
+test("mount to ready in the host's frame, against a top-level load of the same page (median of 10) @bench", async ({ signedIn, page }) => {
   const user = `timing-${Date.now()}`;
   const mounts: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -189,7 +190,7 @@ const OAUTH_APPS = [
   ["quickbooks", "QuickBooks Online"],
 ] as const;
 
-test("what a connect adds, and click-to-Connected over 5 OAuth connects", async ({ signedIn, page, context }) => {
+test("what a connect adds, and click-to-Connected over 5 OAuth connects @bench", async ({ signedIn, page, context }) => {
   test.setTimeout(120_000);
   const times: number[] = [];
   let added: { path: string; bytes: number }[] = [];

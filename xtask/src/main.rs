@@ -2,7 +2,7 @@
 //! bundles (one per kind of page), generates their JS glue with wasm-bindgen's own library
 //! (the version pinned in `Cargo.lock`), shrinks them with `wasm-opt` (npm's binaryen) and the
 //! JS with `terser` (npm), bundles the CSS, copies `public/`, precompresses every file (brotli
-//! and gzip) into `target/site`, and builds the release server beside all that. It replaces cargo-leptos,
+//! and gzip) into `target/site`, and builds the release server. It replaces cargo-leptos,
 //! whose install alone took 20 minutes on a fresh machine for the few steps this project uses.
 
 use anyhow::{Context, Result, ensure};
@@ -10,7 +10,7 @@ use std::{
     env, fs,
     io::Write,
     path::{Path, PathBuf},
-    process::{Child, Command, Stdio},
+    process::Command,
     time::Instant,
 };
 
@@ -71,13 +71,6 @@ fn build(server: Server) -> Result<()> {
     let terser = npm_tool(&root, "terser")?;
     let target = target_dir(&root);
     let started = Instant::now();
-    // The server's build starts first and runs beside the site's: each leaves one of the two
-    // cores idle for long stretches (the wasm's single codegen unit and link-time
-    // optimisation, the server's last crates), and they lock different profile folders.
-    let server_build = match server {
-        Server::None => None,
-        server => Some(ServerBuild::start(&root, &target, server)?),
-    };
 
     // The new site is written beside the old one and swapped in at the end, so a server
     // reading `target/site` never sees half a build.
@@ -133,62 +126,18 @@ fn build(server: Server) -> Result<()> {
     fs::rename(&next, &site).with_context(|| format!("moving {} into place", next.display()))?;
     report(&site)?;
 
-    if let Some(mut server_build) = server_build {
-        step("server", || server_build.finish())?;
+    if server != Server::None {
+        step("server", || {
+            let mut command = cargo(&root);
+            command.args(["build", "--package=server", "--bin=server"]);
+            if server == Server::Release {
+                command.arg("--release");
+            }
+            run_tool(command)
+        })?;
     }
     println!("xtask: built in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
-}
-
-/// The server's cargo build, running in the background with its output in a file, printed
-/// when it is waited for so that it does not interleave with the site's.
-struct ServerBuild {
-    child: Child,
-    log: PathBuf,
-}
-
-impl ServerBuild {
-    fn start(root: &Path, target: &Path, server: Server) -> Result<Self> {
-        fs::create_dir_all(target).with_context(|| format!("creating {}", target.display()))?;
-        let log = target.join("xtask-server-build.log");
-        let file = fs::File::create(&log).with_context(|| format!("creating {}", log.display()))?;
-        let mut command = cargo(root);
-        command
-            .args(["build", "--package=server", "--bin=server"])
-            .stdin(Stdio::null())
-            .stdout(file.try_clone()?)
-            .stderr(file);
-        if server == Server::Release {
-            command.arg("--release");
-        }
-        let child = command
-            .spawn()
-            .context("starting the server's cargo build")?;
-        Ok(Self { child, log })
-    }
-
-    fn finish(&mut self) -> Result<()> {
-        let status = self
-            .child
-            .wait()
-            .context("waiting for the server's build")?;
-        let output = fs::read_to_string(&self.log).unwrap_or_default();
-        print!("{output}");
-        ensure!(
-            status.success(),
-            "the server's cargo build failed ({status})"
-        );
-        Ok(())
-    }
-}
-
-/// A build that fails on the site's side stops the server's too, rather than leaving it running.
-impl Drop for ServerBuild {
-    fn drop(&mut self) {
-        // After a successful wait the child is known to have exited: nothing is signalled.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Runs one named step and prints how long it took.
