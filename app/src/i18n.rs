@@ -56,7 +56,8 @@ impl Locale {
         }
     }
 
-    /// The language's own name, as the switcher shows it.
+    /// The language's own name, as the switcher shows it. The switcher lists
+    /// [`Self::LANGUAGES`] only: a pseudo-locale, chosen by its tag, is named by it.
     pub fn name(self) -> &'static str {
         match self {
             Self::En => "English",
@@ -64,8 +65,7 @@ impl Locale {
             Self::Fr => "Français",
             Self::Es => "Español",
             Self::Ja => "日本語",
-            Self::Accented => "Ƥšéûðö",
-            Self::Mirrored => "Mirrored",
+            Self::Accented | Self::Mirrored => self.tag(),
         }
     }
 
