@@ -22,6 +22,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = crate::context::locale();
     provide_context(locale);
     #[cfg(feature = "ssr")]
+    crate::i18n::catalog::speak(locale);
+    #[cfg(feature = "ssr")]
     crate::server::language::keep_choice();
     #[cfg(feature = "ssr")]
     let island_table = crate::i18n::catalog::island_table(locale);

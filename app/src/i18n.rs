@@ -199,7 +199,7 @@ fn digits(number: i64) -> String {
 /// A sentence in the language of the page being rendered (see [`crate::t!`]).
 pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
     #[cfg(feature = "ssr")]
-    return catalog::text(crate::context::locale(), key, args);
+    return catalog::text(key, args);
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     return table::text(key, args);
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
@@ -207,6 +207,21 @@ pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
         let _ = args;
         key.to_owned()
     }
+}
+
+/// Message `key` with `count` from 0 to `upto`, as a JSON array: the sentences an island shows
+/// when it counts again after load, as the browser cannot choose a plural form. The server
+/// formats each list once per language and length.
+pub fn counted(key: &'static str, upto: usize) -> String {
+    #[cfg(feature = "ssr")]
+    return catalog::counted(key, upto).to_string();
+    #[cfg(not(feature = "ssr"))]
+    serde_json::to_string(
+        &(0..=upto)
+            .map(|count| text(key, &[("count", Arg::from(count))]))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap_or_default()
 }
 
 /// A sentence of the page's language: `t!("key")`, or `t!("key", name = value, …)` for a

@@ -59,12 +59,6 @@ impl IntegrationCard {
     }
 }
 
-/// "1 integration needs attention", "3 integrations need attention". A plural: on the server
-/// only (the marketplace renders one per count for its island).
-pub fn attention_text(count: usize) -> String {
-    crate::t!("filter-attention", count = count)
-}
-
 /// Where an app stands for the signed-in account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ConnectionStatus {

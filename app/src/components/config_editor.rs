@@ -21,8 +21,6 @@
 
 use leptos::prelude::*;
 
-use crate::model::config_form::problems_sentence;
-
 /// Wraps the configuration section (status, switcher and form) of one config: `config_id` is
 /// a named configuration, `None` for the account's default one.
 #[component]
@@ -36,10 +34,7 @@ pub fn ConfigEditor(
     fields: usize,
     children: Children,
 ) -> impl IntoView {
-    let problems = (fields > 0).then(|| {
-        let texts: Vec<String> = (0..=fields).map(problems_sentence).collect();
-        serde_json::to_string(&texts).unwrap_or_default()
-    });
+    let problems = (fields > 0).then(|| crate::i18n::counted("config-form-problems", fields));
     view! {
         <Editor>
             <div class="config-editor" data-slug=slug data-config=config_id data-counts=problems>

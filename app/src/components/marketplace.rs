@@ -11,8 +11,8 @@
 use leptos::prelude::*;
 
 use super::integration_card::IntegrationCardView;
+use crate::model::IntegrationCard;
 use crate::model::marketplace::{Filters, StatusFilter, category_counts};
-use crate::model::{IntegrationCard, attention_text};
 
 /// How many cards load their logo eagerly: the first rows, above the fold.
 const EAGER_LOGOS: usize = 8;
@@ -35,11 +35,8 @@ pub fn MarketplaceView(
     let visible = shown.iter().filter(|shown| **shown).count();
     // The island counts again as the filters or the statuses change, and the browser cannot
     // choose a plural form: it takes these sentences, one per count the page can show.
-    let counted = |text: fn(usize) -> String| {
-        serde_json::to_string(&(0..=total).map(text).collect::<Vec<_>>()).unwrap_or_default()
-    };
-    let attention_texts = counted(attention_text);
-    let count_texts = counted(|count| crate::t!("marketplace-count", count = count));
+    let attention_texts = crate::i18n::counted("filter-attention", total);
+    let count_texts = crate::i18n::counted("marketplace-count", total);
     let chip = |category: Option<String>, label: String, count: usize| {
         let href = chip_href(&initial, category.as_deref());
         let current = (initial.category == category).then_some("true");
@@ -67,7 +64,7 @@ pub fn MarketplaceView(
         <Marketplace>
             <p class="attention" hidden=attention == 0>
                 <a href="/integrations?status=attention" data-counts=attention_texts>
-                    {attention_text(attention)}
+                    {crate::t!("filter-attention", count = attention)}
                 </a>
             </p>
             <form class="filters" method="get" action="/integrations" role="search">

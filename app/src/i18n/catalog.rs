@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 use fluent_syntax::ast;
@@ -53,7 +53,10 @@ pub struct CatalogError {
     pub problem: String,
 }
 
-type Bundle = FluentBundle<std::sync::Arc<FluentResource>>;
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// A list of [`Catalogs::counted_of`]: its language, message and last count.
+type CountedList = (Locale, &'static str, usize);
 
 /// Every locale's messages.
 pub struct Catalogs {
@@ -62,7 +65,9 @@ pub struct Catalogs {
     island_messages: Vec<(String, Vec<String>)>,
     /// The island tables already written, by language and bundle: the same for every page of
     /// a kind, so each is formatted once.
-    tables: std::sync::Mutex<HashMap<(Locale, PageBundle), std::sync::Arc<str>>>,
+    tables: Mutex<HashMap<(Locale, PageBundle), Arc<str>>>,
+    /// The lists of [`Self::counted_of`] already written.
+    counted: Mutex<HashMap<CountedList, Arc<str>>>,
 }
 
 impl std::fmt::Debug for Catalogs {
@@ -74,8 +79,12 @@ impl std::fmt::Debug for Catalogs {
 }
 
 /// The catalogs without overrides, for renders outside a server (unit tests).
-pub static BUILT_IN: LazyLock<Catalogs> =
-    LazyLock::new(|| Catalogs::load(None).unwrap_or_else(|_| Catalogs::empty()));
+pub static BUILT_IN: LazyLock<Arc<Catalogs>> =
+    LazyLock::new(|| Arc::new(Catalogs::load(None).unwrap_or_else(|_| Catalogs::empty())));
+
+/// Bounds [`Catalogs::counted_of`]'s lists: one per language, message and length (a page's
+/// number of apps or a form's number of fields), a few dozen in practice.
+const COUNTED_LISTS: usize = 512;
 
 impl Catalogs {
     fn empty() -> Self {
@@ -83,6 +92,7 @@ impl Catalogs {
             bundles: HashMap::new(),
             island_messages: Vec::new(),
             tables: Default::default(),
+            counted: Default::default(),
         }
     }
 
@@ -91,10 +101,8 @@ impl Catalogs {
     /// compiled in or overridden, is an error.
     pub fn load(overrides: Option<&Path>) -> Result<Self, CatalogError> {
         // Parsed once; every locale's bundle shares them.
-        let english: Vec<std::sync::Arc<FluentResource>> = parse_all(Locale::En)?
-            .into_iter()
-            .map(std::sync::Arc::new)
-            .collect();
+        let english: Vec<Arc<FluentResource>> =
+            parse_all(Locale::En)?.into_iter().map(Arc::new).collect();
         let island_messages = ISLAND_FILES
             .iter()
             .flat_map(|&file| island_messages(&english[file]))
@@ -110,14 +118,14 @@ impl Catalogs {
             bundle.set_use_isolating(false);
             // Later resources override earlier ones.
             for resource in &english {
-                bundle.add_resource_overriding(std::sync::Arc::clone(resource));
+                bundle.add_resource_overriding(Arc::clone(resource));
             }
             if locale != Locale::En
                 && let Some(sources) = sources(locale)
             {
                 for (file, source) in FILES.iter().zip(sources) {
                     let name = format!("{}/{file}", locale.tag());
-                    bundle.add_resource_overriding(std::sync::Arc::new(parse(&name, source)?));
+                    bundle.add_resource_overriding(Arc::new(parse(&name, source)?));
                 }
             }
             match locale {
@@ -134,7 +142,7 @@ impl Catalogs {
                 if path.exists() {
                     let name = path.display().to_string();
                     let source = std::fs::read_to_string(&path).map_err(|err| error(&name, err))?;
-                    bundle.add_resource_overriding(std::sync::Arc::new(parse(&name, &source)?));
+                    bundle.add_resource_overriding(Arc::new(parse(&name, &source)?));
                 }
             }
             bundles.insert(locale, bundle);
@@ -143,6 +151,7 @@ impl Catalogs {
             bundles,
             island_messages,
             tables: Default::default(),
+            counted: Default::default(),
         })
     }
 
@@ -194,7 +203,7 @@ impl Catalogs {
         locale: Locale,
         bundle: PageBundle,
         only: Option<&[String]>,
-    ) -> std::sync::Arc<str> {
+    ) -> Arc<str> {
         let mut tables = self
             .tables
             .lock()
@@ -203,6 +212,26 @@ impl Catalogs {
             .entry((locale, bundle))
             .or_insert_with(|| self.island_table(locale, only).into())
             .clone()
+    }
+
+    /// Message `key` with `count` from 0 to `upto`, as a JSON array, formatted on first use.
+    pub fn counted_of(&self, locale: Locale, key: &'static str, upto: usize) -> Arc<str> {
+        let mut lists = self
+            .counted
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(list) = lists.get(&(locale, key, upto)) {
+            return Arc::clone(list);
+        }
+        let sentences: Vec<String> = (0..=upto)
+            .map(|count| self.format(locale, key, &[("count", Arg::from(count))]))
+            .collect();
+        let list: Arc<str> = serde_json::to_string(&sentences).unwrap_or_default().into();
+        if lists.len() >= COUNTED_LISTS {
+            lists.clear();
+        }
+        lists.insert((locale, key, upto), Arc::clone(&list));
+        list
     }
 
     /// The ids of every message in a catalog file's source.
@@ -221,18 +250,53 @@ impl Catalogs {
     }
 }
 
-/// Message `key` in `locale` with the running server's catalogs (overrides included). Pages
-/// ask for dozens, so the state is read in place rather than cloned.
-pub fn text(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
-    leptos::prelude::with_context::<crate::server::AppState, _>(|state| {
-        state.config.strings.format(locale, key, args)
-    })
-    .unwrap_or_else(|| BUILT_IN.format(locale, key, args))
+/// The language a render speaks and the catalogs it speaks it with (overrides included), as
+/// one context: a page asks for a hundred sentences, and each then walks up the owner tree
+/// once rather than twice (once for the language, once for the server's state).
+#[derive(Clone)]
+pub struct Speech {
+    locale: Locale,
+    strings: Arc<Catalogs>,
+}
+
+impl Speech {
+    /// `locale` with the running server's catalogs, or the built-in ones outside a server.
+    fn of(locale: Locale) -> Self {
+        let strings = leptos::prelude::with_context::<crate::server::AppState, _>(|state| {
+            Arc::clone(&state.config.strings)
+        })
+        .unwrap_or_else(|| Arc::clone(&BUILT_IN));
+        Self { locale, strings }
+    }
+}
+
+/// Makes `locale` the language of what renders under the current owner.
+pub fn speak(locale: Locale) {
+    leptos::prelude::provide_context(Speech::of(locale));
+}
+
+/// Runs `work` with the current render's [`Speech`]: the provided one, else the request's.
+fn with_speech<T>(work: impl FnOnce(&Speech) -> T) -> T {
+    match leptos::prelude::with_context::<Speech, _>(|speech| speech.clone()) {
+        Some(speech) => work(&speech),
+        None => work(&Speech::of(crate::context::locale())),
+    }
+}
+
+/// Message `key` in the render's language.
+pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
+    with_speech(|speech| speech.strings.format(speech.locale, key, args))
+}
+
+/// Message `key` with `count` from 0 to `upto` in the render's language, as a JSON array (see
+/// [`Catalogs::counted_of`]).
+pub fn counted(key: &'static str, upto: usize) -> Arc<str> {
+    with_speech(|speech| speech.strings.counted_of(speech.locale, key, upto))
 }
 
 /// The page's JSON table of island messages in `locale`, from the running server's catalogs;
 /// `None` for a page without islands.
-pub fn island_table(locale: Locale) -> Option<std::sync::Arc<str>> {
+pub fn island_table(locale: Locale) -> Option<Arc<str>> {
     use leptos::prelude::with_context;
     let bundle =
         with_context::<http::request::Parts, _>(|parts| PageBundle::for_path(parts.uri.path()))??;

@@ -255,7 +255,8 @@ pub fn not_saved_message(error: &impl std::fmt::Display) -> String {
 }
 
 /// The sentence that heads a form with `count` fields to fix. A plural: the browser cannot
-/// choose its form, so the page renders it for each count the island may need.
+/// choose its form, so the page renders it for each count the island may need (see
+/// `components::ConfigEditor`).
 pub fn problems_sentence(count: usize) -> String {
     crate::t!("config-form-problems", count = count)
 }

@@ -61,6 +61,7 @@ pub async fn in_language<F: Future>(state: &super::AppState, locale: Locale, wor
     owner.with(|| {
         provide_context(state.clone());
         provide_context(locale);
+        crate::i18n::catalog::speak(locale);
     });
     // The owner, and with it the language, is current whenever `work` runs.
     let scoped = owner.with(|| ScopedFuture::new_untracked(work));
