@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// The server is started by scripts/test.sh (release build, sandbox mode) on BASE_URL.
+// The server is started by scripts/test.sh (the test build, sandbox mode) or scripts/bench.sh
+// (release build) on BASE_URL.
 const baseURL = process.env.BASE_URL ?? "http://127.0.0.1:3400";
 
 const chromium = {

@@ -17,16 +17,24 @@ source scripts/env.sh
 
 scripts/setup.sh
 cargo xtask build
+# The example host, for the timing of a tab mounted in a host's page.
+cargo build --locked --release -p example-host
 
 export BENCH_SITE_ADDR="${BENCH_SITE_ADDR:-127.0.0.1:3500}"
 export BENCH_SANDBOX_ADDR="${BENCH_SANDBOX_ADDR:-127.0.0.1:3501}"
+export BENCH_HOST_ADDR="${BENCH_HOST_ADDR:-127.0.0.1:3504}"
 export BASE_URL="http://$BENCH_SITE_ADDR" SANDBOX_URL="http://$BENCH_SANDBOX_ADDR"
+# Another site for the browser: `localhost` while the tab is on 127.0.0.1.
+export HOST_URL="http://localhost:${BENCH_HOST_ADDR##*:}"
+embed_secret="embed-secret-of-the-bench-$(date +%s%N)"
 if curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1; then
   echo "bench: something already listens on $BENCH_SITE_ADDR; stop it or set BENCH_SITE_ADDR"
   exit 1
 fi
-# One account drives thousands of requests a second: its budget is lifted, as in the load stage.
+# One account drives thousands of requests a second: its budget is lifted, as in the load stage,
+# and every browser signs up from 127.0.0.1.
 LEPTOS_SITE_ADDR="$BENCH_SITE_ADDR" SANDBOX_ADDR="$BENCH_SANDBOX_ADDR" RUST_LOG=warn RATE_LIMIT_PER_MINUTE=10000000 \
+  ADDRESS_RATE_LIMIT_PER_MINUTE=100000 EMBED_SECRET="$embed_secret" FRAME_ANCESTORS="'self' $HOST_URL" \
   LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
   target/release/server >/dev/null 2>&1 &
 server=$!
@@ -38,9 +46,18 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 curl -fsS "$BASE_URL/healthz" >/dev/null || { echo "bench: the server did not answer within 20 s"; exit 1; }
+EMBED_SECRET="$embed_secret" TAB_URL="$BASE_URL" HOST_ADDR="$BENCH_HOST_ADDR" \
+  target/release/example-host >/dev/null 2>&1 &
+echo $! >"$scratch/host.pid"
+for _ in $(seq 1 100); do
+  curl -fsS "$HOST_URL/token" >/dev/null 2>&1 && break
+  sleep 0.2
+done
 
+# The budgets, then the timings with nothing beside them; not the whole suite (`make test`).
 echo "=== browser: first load, hydration, connect"
-(cd end2end && npx playwright test --project=timings --reporter=list)
+(cd end2end && npx playwright test --project=size --no-deps --reporter=list &&
+  npx playwright test --project=timings --no-deps --reporter=list)
 echo
 echo "=== server under load"
 LOAD_COMPARE_STATIC=1 scripts/load.sh "$BASE_URL" "$server"

@@ -20,9 +20,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::headers::apply();
     let locale = crate::context::locale();
-    provide_context(locale);
     #[cfg(feature = "ssr")]
     crate::i18n::catalog::speak(locale);
+    #[cfg(not(feature = "ssr"))]
+    provide_context(locale);
     #[cfg(feature = "ssr")]
     crate::server::language::keep_choice();
     #[cfg(feature = "ssr")]

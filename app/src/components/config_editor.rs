@@ -34,7 +34,8 @@ pub fn ConfigEditor(
     fields: usize,
     children: Children,
 ) -> impl IntoView {
-    let problems = (fields > 0).then(|| crate::i18n::counted("config-form-problems", fields));
+    let problems =
+        (fields > 0).then(|| crate::i18n::counted(crate::model::config_form::PROBLEMS, fields));
     view! {
         <Editor>
             <div class="config-editor" data-slug=slug data-config=config_id data-counts=problems>

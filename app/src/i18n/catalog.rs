@@ -216,17 +216,20 @@ impl Catalogs {
 
     /// Message `key` with `count` from 0 to `upto`, as a JSON array, formatted on first use.
     pub fn counted_of(&self, locale: Locale, key: &'static str, upto: usize) -> Arc<str> {
-        let mut lists = self
-            .counted
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(list) = lists.get(&(locale, key, upto)) {
+        let lists = || {
+            self.counted
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(list) = lists().get(&(locale, key, upto)) {
             return Arc::clone(list);
         }
+        // Formatted without the lock, so other renders do not wait on it.
         let sentences: Vec<String> = (0..=upto)
             .map(|count| self.format(locale, key, &[("count", Arg::from(count))]))
             .collect();
         let list: Arc<str> = serde_json::to_string(&sentences).unwrap_or_default().into();
+        let mut lists = lists();
         if lists.len() >= COUNTED_LISTS {
             lists.clear();
         }
@@ -270,8 +273,10 @@ impl Speech {
     }
 }
 
-/// Makes `locale` the language of what renders under the current owner.
+/// Makes `locale` the language of what renders under the current owner: its sentences, and
+/// its dates, numbers and `<html lang>` (which read the [`Locale`] context) alike.
 pub fn speak(locale: Locale) {
+    leptos::prelude::provide_context(locale);
     leptos::prelude::provide_context(Speech::of(locale));
 }
 

@@ -255,8 +255,11 @@ pub fn not_saved_message(error: &impl std::fmt::Display) -> String {
 }
 
 /// The sentence that heads a form with `count` fields to fix. A plural: the browser cannot
-/// choose its form, so the page renders it for each count the island may need (see
-/// `components::ConfigEditor`).
+/// choose its form, so the page also renders it for each count the island may need
+/// ([`PROBLEMS`] in `components::ConfigEditor`).
+pub const PROBLEMS: &str = "config-form-problems";
+
+/// [`PROBLEMS`] for `count` fields.
 pub fn problems_sentence(count: usize) -> String {
     crate::t!("config-form-problems", count = count)
 }

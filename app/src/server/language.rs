@@ -60,7 +60,6 @@ pub async fn in_language<F: Future>(state: &super::AppState, locale: Locale, wor
     let owner = Owner::new();
     owner.with(|| {
         provide_context(state.clone());
-        provide_context(locale);
         crate::i18n::catalog::speak(locale);
     });
     // The owner, and with it the language, is current whenever `work` runs.
