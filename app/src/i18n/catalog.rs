@@ -55,19 +55,51 @@ pub struct CatalogError {
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
 
-/// A list of [`Catalogs::counted_of`]: its language, message and last count.
-type CountedList = (Locale, &'static str, usize);
+/// Texts formatted once and kept by key, for what every page of a kind asks alike (at most
+/// [`KEPT`] of them; beyond, it starts again).
+struct Kept<K>(Mutex<HashMap<K, Arc<str>>>);
+
+/// Bounds each [`Kept`]: one text per language and page kind, or per language, message and
+/// length (a page's number of apps or a form's number of fields), a few dozen in practice.
+const KEPT: usize = 512;
+
+impl<K> Default for Kept<K> {
+    fn default() -> Self {
+        Self(Mutex::default())
+    }
+}
+
+impl<K: Eq + std::hash::Hash> Kept<K> {
+    /// The text kept for `key`, or `make`'s, kept. Made without the lock, so other renders do
+    /// not wait on it.
+    fn get_or(&self, key: K, make: impl FnOnce() -> String) -> Arc<str> {
+        let texts = || {
+            self.0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(text) = texts().get(&key) {
+            return Arc::clone(text);
+        }
+        let text: Arc<str> = make().into();
+        let mut texts = texts();
+        if texts.len() >= KEPT {
+            texts.clear();
+        }
+        texts.insert(key, Arc::clone(&text));
+        text
+    }
+}
 
 /// Every locale's messages.
 pub struct Catalogs {
     bundles: HashMap<Locale, Bundle>,
     /// The ids of the messages the islands use, with their variables' names.
     island_messages: Vec<(String, Vec<String>)>,
-    /// The island tables already written, by language and bundle: the same for every page of
-    /// a kind, so each is formatted once.
-    tables: Mutex<HashMap<(Locale, PageBundle), Arc<str>>>,
-    /// The lists of [`Self::counted_of`] already written.
-    counted: Mutex<HashMap<CountedList, Arc<str>>>,
+    /// The island tables, by language and bundle: the same for every page of a kind.
+    tables: Kept<(Locale, PageBundle)>,
+    /// The lists of [`Self::counted_of`], by language, message and last count.
+    counted: Kept<(Locale, &'static str, usize)>,
 }
 
 impl std::fmt::Debug for Catalogs {
@@ -81,10 +113,6 @@ impl std::fmt::Debug for Catalogs {
 /// The catalogs without overrides, for renders outside a server (unit tests).
 pub static BUILT_IN: LazyLock<Arc<Catalogs>> =
     LazyLock::new(|| Arc::new(Catalogs::load(None).unwrap_or_else(|_| Catalogs::empty())));
-
-/// Bounds [`Catalogs::counted_of`]'s lists: one per language, message and length (a page's
-/// number of apps or a form's number of fields), a few dozen in practice.
-const COUNTED_LISTS: usize = 512;
 
 impl Catalogs {
     fn empty() -> Self {
@@ -204,37 +232,18 @@ impl Catalogs {
         bundle: PageBundle,
         only: Option<&[String]>,
     ) -> Arc<str> {
-        let mut tables = self
-            .tables
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        tables
-            .entry((locale, bundle))
-            .or_insert_with(|| self.island_table(locale, only).into())
-            .clone()
+        self.tables
+            .get_or((locale, bundle), || self.island_table(locale, only))
     }
 
     /// Message `key` with `count` from 0 to `upto`, as a JSON array, formatted on first use.
     pub fn counted_of(&self, locale: Locale, key: &'static str, upto: usize) -> Arc<str> {
-        let lists = || {
-            self.counted
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-        };
-        if let Some(list) = lists().get(&(locale, key, upto)) {
-            return Arc::clone(list);
-        }
-        // Formatted without the lock, so other renders do not wait on it.
-        let sentences: Vec<String> = (0..=upto)
-            .map(|count| self.format(locale, key, &[("count", Arg::from(count))]))
-            .collect();
-        let list: Arc<str> = serde_json::to_string(&sentences).unwrap_or_default().into();
-        let mut lists = lists();
-        if lists.len() >= COUNTED_LISTS {
-            lists.clear();
-        }
-        lists.insert((locale, key, upto), Arc::clone(&list));
-        list
+        self.counted.get_or((locale, key, upto), || {
+            let sentences: Vec<String> = (0..=upto)
+                .map(|count| self.format(locale, key, &[("count", Arg::from(count))]))
+                .collect();
+            serde_json::to_string(&sentences).unwrap_or_default()
+        })
     }
 
     /// The ids of every message in a catalog file's source.
@@ -420,6 +429,21 @@ fn mirror(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_counted_list_has_a_sentence_per_count_in_its_language_and_is_kept() {
+        let catalogs = Catalogs::load(None).expect("the compiled-in catalogs parse");
+        let list = |locale| catalogs.counted_of(locale, "marketplace-count", 2);
+        let german: Vec<String> = serde_json::from_str(&list(Locale::De)).expect("a JSON array");
+        assert_eq!(german, ["0 Apps", "1 App", "2 Apps"]);
+        let english: Vec<String> = serde_json::from_str(&list(Locale::En)).expect("a JSON array");
+        assert_eq!(english.len(), 3);
+        assert_ne!(english, german);
+        assert!(
+            Arc::ptr_eq(&list(Locale::De), &list(Locale::De)),
+            "formatted once"
+        );
+    }
 
     #[test]
     fn every_catalog_parses_and_every_language_has_every_english_message() {
