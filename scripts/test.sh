@@ -44,11 +44,22 @@ stage() {
   local start=$SECONDS
   if ! "$@" 2>&1 | tee "$logs/$name.log"; then
     echo
+    in_short "$logs/$name.log"
     echo "test: FAILED in stage '$name' after $((SECONDS - start)) s"
     exit 1
   fi
   stage_names+=("$name")
   stage_secs+=($((SECONDS - start)))
+}
+
+# A failed Playwright run's errors, a few lines each, again at the very end of the output: a
+# CI log shown by its tail would otherwise show only the last failure's code frame, not why.
+in_short() {
+  awk '
+    /^  [0-9]+\) \[/ { shown = 0; printing = 1; failures++ }
+    printing && (/^ +>? *[0-9]+ \|/ || shown == 12) { printing = 0 }
+    printing && failures <= 5 && NF { print; shown++ }
+  ' "$1"
 }
 
 start_server() {

@@ -89,7 +89,9 @@ test("connect in a popup, configure and disconnect from inside the frame: the ho
   await expect(tab.getByText("Configuration saved.")).toBeVisible();
 
   await tab.getByRole("link", { name: "Disconnect…" }).click();
-  await tab.getByRole("dialog", { name: "Disconnect HubSpot?" }).getByRole("button", { name: "Disconnect HubSpot" }).click();
+  const dialog = tab.getByRole("dialog", { name: "Disconnect HubSpot?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Disconnect HubSpot" }).click();
   await expect(tab.locator(".detail__outcome")).toHaveText("HubSpot is disconnected.");
 
   await expect.poll(async () => {
