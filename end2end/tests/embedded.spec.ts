@@ -54,6 +54,11 @@ test("signed in through the SDK, the marketplace fills the frame with no scrollb
 });
 
 test("connect in a popup, configure and disconnect from inside the frame: the host hears each in order", async ({ page }) => {
+  // The host's console stays quiet: nothing the tab does in its frame warns or fails.
+  const noise: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning" || message.type() === "error") noise.push(message.text());
+  });
   const { tab } = await openHost(page);
   await page.getByRole("button", { name: "Open HubSpot" }).click();
   await waitForEvent(page, (event) => event.type === "ready" && event.app === "hubspot");
@@ -91,6 +96,7 @@ test("connect in a popup, configure and disconnect from inside the frame: the ho
   await tab.getByRole("link", { name: "Disconnect…" }).click();
   const dialog = tab.getByRole("dialog", { name: "Disconnect HubSpot?" });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
   await dialog.getByRole("button", { name: "Disconnect HubSpot" }).click();
   await expect(tab.locator(".detail__outcome")).toHaveText("HubSpot is disconnected.");
 
@@ -98,6 +104,7 @@ test("connect in a popup, configure and disconnect from inside the frame: the ho
     const changes = (await events(page)).filter((event) => ["connected", "configured", "disconnected"].includes(event.type));
     return changes.map((event) => `${event.type} ${event.app}`);
   }).toEqual(["connected hubspot", "configured hubspot", "disconnected hubspot"]);
+  expect(noise).toEqual([]);
 });
 
 test("with popups blocked, the consent page leaves the frame (it refuses to be framed) and comes back to the host", async ({ page }) => {

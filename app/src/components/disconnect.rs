@@ -48,8 +48,7 @@ pub fn DisconnectDialog(slug: String, name: String, children: Children) -> impl 
                 {children()}
                 <p class="form-error" role="alert" hidden></p>
                 <div class="dialog__actions">
-                    // The safe choice has the focus when the dialog opens.
-                    <button type="button" class="button button--secondary" autofocus data-close="">
+                    <button type="button" class="button button--secondary" data-close="">
                         {crate::t!("disconnect-cancel")}
                     </button>
                     <button type="button" class="button button--danger" data-confirm=data_confirm>
@@ -90,15 +89,21 @@ mod dialog {
         };
         let slug = dialog.get_attribute("data-slug").unwrap_or_default();
         let error = find::<Element>(&dialog, ".form-error");
+        let cancel = find::<HtmlElement>(&dialog, "button[data-close]");
         let busy = Rc::new(Cell::new(false));
         {
-            let (dialog, error) = (dialog.clone(), error.clone());
+            let (dialog, error, cancel) = (dialog.clone(), error.clone(), cancel.clone());
             listen(&opener, "click", move |ev| {
                 ev.prevent_default();
                 if let Some(error) = &error {
                     let _ = error.set_attribute("hidden", "");
                 }
                 let _ = dialog.show_modal();
+                // The safe choice has the focus. Focused here rather than by `autofocus`, which
+                // Chromium refuses (and warns of on every page load) in a cross-site frame.
+                if let Some(cancel) = &cancel {
+                    let _ = cancel.focus();
+                }
             });
         }
         // Escape does nothing while the disconnect is under way.
@@ -118,7 +123,7 @@ mod dialog {
         listen(&dialog, "keydown", move |ev| {
             keep_focus_inside(&inside, ev.unchecked_ref());
         });
-        if let Some(close) = find::<Element>(&dialog, "button[data-close]") {
+        if let Some(close) = cancel {
             let (dialog, waiting) = (dialog.clone(), busy.clone());
             listen(&close, "click", move |_| {
                 if !waiting.get() {
