@@ -35,8 +35,8 @@ fi
 # and every browser signs up from 127.0.0.1.
 LEPTOS_SITE_ADDR="$BENCH_SITE_ADDR" SANDBOX_ADDR="$BENCH_SANDBOX_ADDR" RUST_LOG=warn RATE_LIMIT_PER_MINUTE=10000000 \
   ADDRESS_RATE_LIMIT_PER_MINUTE=100000 EMBED_SECRET="$embed_secret" FRAME_ANCESTORS="'self' $HOST_URL" \
-  LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
-  target/release/server >/dev/null 2>&1 &
+  LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
+  "$TARGET_DIR"/release/server >/dev/null 2>&1 &
 server=$!
 scratch=$(mktemp -d)
 trap 'kill "$server" $(cat "$scratch"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$scratch"' EXIT
@@ -47,7 +47,7 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "$BASE_URL/healthz" >/dev/null || { echo "bench: the server did not answer within 20 s"; exit 1; }
 EMBED_SECRET="$embed_secret" TAB_URL="$BASE_URL" HOST_ADDR="$BENCH_HOST_ADDR" \
-  target/release/example-host >/dev/null 2>&1 &
+  "$TARGET_DIR"/release/example-host >/dev/null 2>&1 &
 echo $! >"$scratch/host.pid"
 for _ in $(seq 1 100); do
   curl -fsS "$HOST_URL/token" >/dev/null 2>&1 && break
@@ -77,8 +77,8 @@ ulimit -n 20000
 streams_addr=127.0.0.1:3502
 LEPTOS_SITE_ADDR="$streams_addr" SANDBOX_ADDR=127.0.0.1:3503 RUST_LOG=error \
   ADDRESS_RATE_LIMIT_PER_MINUTE=10000000 RATE_LIMIT_PER_MINUTE=10000000 STREAMS_PER_ACCOUNT=100 \
-  MAX_STREAMS=20000 MAX_CONNECTIONS=19000 LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
-  target/release/server >/dev/null 2>&1 &
+  MAX_STREAMS=20000 MAX_CONNECTIONS=19000 LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
+  "$TARGET_DIR"/release/server >/dev/null 2>&1 &
 echo $! >"$scratch/streams-server.pid"
 for _ in $(seq 1 100); do curl -fsS "http://$streams_addr/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 STREAMS_URL="http://$streams_addr" STREAMS_PID="$(cat "$scratch/streams-server.pid")" \

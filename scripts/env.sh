@@ -4,3 +4,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # itself: npm's binaryen, since Debian's binaryen 108 produces wasm that fails to hydrate).
 export PATH="$HOME/.cargo/bin:$ROOT/end2end/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Cargo's target directory as cargo and xtask resolve it: CARGO_TARGET_DIR when set (relative
+# to the workspace, where the scripts run), else target/. Absolute, so it holds from any folder.
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+case "$TARGET_DIR" in
+  /*) ;;
+  *) TARGET_DIR="$ROOT/$TARGET_DIR" ;;
+esac

@@ -13,6 +13,7 @@ set -euo pipefail
 # Failures inside $(…) stop the script too.
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+source scripts/env.sh
 
 base=${1:?usage: scripts/load.sh <base-url> <server-pid>}
 pid=${2:?usage: scripts/load.sh <base-url> <server-pid>}
@@ -32,7 +33,7 @@ command -v wrk >/dev/null || { echo "load: wrk is missing (make setup installs i
 
 work=$(mktemp -d)
 # The static copy is of a signed-in page: it never outlives the run.
-trap 'rm -rf "$work" target/site/load-same-size.html' EXIT
+trap 'rm -rf "$work" "$TARGET_DIR"/site/load-same-size.html' EXIT
 
 # An account, through the real sign-up form.
 ticket=$(curl -fsS -c "$work/jar" "$base/signup" | sed -n 's/.*name="ticket" value="\([^"]*\)".*/\1/p' | head -n 1)
@@ -90,7 +91,7 @@ fi
 
 if [ "${LOAD_COMPARE_STATIC:-0}" = 1 ]; then
   # The same bytes as a file under the site root, served by the same server.
-  cp "$work/page.html" target/site/load-same-size.html
+  cp "$work/page.html" "$TARGET_DIR"/site/load-same-size.html
   result=$(run "$base/load-same-size.html")
   read -r static_rps static_p50 static_p99 _ <<<"$result"
   printf 'load: static file of the same size (%s bytes): %s requests/s, p50 %s, p99 %s\n' \

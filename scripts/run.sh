@@ -12,4 +12,4 @@ if [ -f .env ]; then
 fi
 echo "run: building (a few minutes the first time), then serving on http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}/integrations"
 cargo xtask build
-exec target/release/server
+exec "$TARGET_DIR"/release/server

@@ -72,8 +72,8 @@ start_server() {
   ADDRESS_RATE_LIMIT_PER_MINUTE="${ADDRESS_RATE_LIMIT_PER_MINUTE:-100000}" \
     EMBED_SECRET="$EMBED_SECRET" FRAME_ANCESTORS="'self' $HOST_URL" \
     LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
-    LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
-    target/debug/server >"$logs/server.out" 2>&1 &
+    LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
+    "$TARGET_DIR"/debug/server >"$logs/server.out" 2>&1 &
   echo $! >"$logs/server.pid"
   wait_for "$BASE_URL/healthz" server
 }
@@ -127,7 +127,7 @@ start_redis() {
 # target/debug/example-host is built by the clippy-build stage, as every binary the suite runs.
 start_host() {
   EMBED_SECRET="$EMBED_SECRET" TAB_URL="$BASE_URL" HOST_ADDR="$TEST_HOST_ADDR" \
-    target/debug/example-host >"$logs/host.out" 2>&1 &
+    "$TARGET_DIR"/debug/example-host >"$logs/host.out" 2>&1 &
   echo $! >"$logs/host.pid"
   wait_for "$HOST_URL/token" host
 }
@@ -167,7 +167,7 @@ shared_instances() {
   local sandbox=127.0.0.1:3412 a=127.0.0.1:3410 b=127.0.0.1:3411
   SANDBOX_ADDR=$sandbox SANDBOX_ALLOWED_ORIGINS="http://$a,http://$b" \
     SANDBOX_WEBHOOK_URLS="http://$a/webhooks/cobalt" RUST_LOG=warn \
-    target/debug/cobalt-sandbox >"$logs/shared-sandbox.out" 2>&1 &
+    "$TARGET_DIR"/debug/cobalt-sandbox >"$logs/shared-sandbox.out" 2>&1 &
   echo $! >"$logs/shared-sandbox.pid"
   wait_for "http://$sandbox/_sandbox/health" shared-sandbox
   for instance in a b; do
@@ -175,8 +175,8 @@ shared_instances() {
     COBALT_API_KEY=tk_sandbox_local COBALT_API_URL="http://$sandbox" PUBLIC_URL="http://$addr" \
       COOKIE_KEY=shared-instances-cookie-key-0123456789abcdef SIGNUP_ENABLED=true \
       REDIS_URL="$REDIS_TEST_URL" REDIS_KEY_PREFIX="e2e:$$:" ADDRESS_RATE_LIMIT_PER_MINUTE=100000 DRAIN_SECS=2 \
-      LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=integrations-tab \
-      RUST_LOG=warn target/debug/server >"$logs/shared-$instance.out" 2>&1 &
+      LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
+      RUST_LOG=warn "$TARGET_DIR"/debug/server >"$logs/shared-$instance.out" 2>&1 &
     echo $! >"$logs/shared-$instance.pid"
     # Ready: connected to Redis and subscribed to the other instance's messages.
     wait_for "http://$addr/readyz" "shared-$instance"
@@ -216,7 +216,7 @@ clippy_wasm() {
 # target/debug/cobalt-sandbox is built by the clippy-build stage with the workspace's features;
 # `cargo build -p sandbox` alone would resolve other features and compile a hundred crates again.
 contract() {
-  (cd end2end && SANDBOX_BIN=../target/debug/cobalt-sandbox node --test contract/)
+  (cd end2end && SANDBOX_BIN="$TARGET_DIR/debug/cobalt-sandbox" node --test contract/)
 }
 
 stage setup scripts/setup.sh
@@ -230,7 +230,7 @@ if [ -d end2end/contract ]; then
   stage contract contract
 fi
 # The site only, with xtask as the clippy-build stage built it: the servers are that build's.
-stage build target/debug/xtask build --site-only
+stage build "$TARGET_DIR"/debug/xtask build --site-only
 stage start-server start_server
 stage start-host start_host
 stage playwright playwright
