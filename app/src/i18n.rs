@@ -211,10 +211,10 @@ pub fn text(key: &str, args: &[(&str, Arg)]) -> String {
 
 /// Message `key` with `count` from 0 to `upto`, as a JSON array: the sentences an island shows
 /// when it counts again after load, as the browser cannot choose a plural form. The server
-/// formats each list once per language and length.
-pub fn counted(key: &'static str, upto: usize) -> String {
+/// formats each list once per language and length, and the page's attribute shares it.
+pub fn counted(key: &'static str, upto: usize) -> std::sync::Arc<str> {
     #[cfg(feature = "ssr")]
-    return catalog::counted(key, upto).to_string();
+    return catalog::counted(key, upto);
     #[cfg(not(feature = "ssr"))]
     serde_json::to_string(
         &(0..=upto)
@@ -222,6 +222,7 @@ pub fn counted(key: &'static str, upto: usize) -> String {
             .collect::<Vec<_>>(),
     )
     .unwrap_or_default()
+    .into()
 }
 
 /// A sentence of the page's language: `t!("key")`, or `t!("key", name = value, …)` for a
