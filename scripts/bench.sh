@@ -35,24 +35,15 @@ fi
 # and every browser signs up from 127.0.0.1.
 LEPTOS_SITE_ADDR="$BENCH_SITE_ADDR" SANDBOX_ADDR="$BENCH_SANDBOX_ADDR" RUST_LOG=warn RATE_LIMIT_PER_MINUTE=10000000 \
   ADDRESS_RATE_LIMIT_PER_MINUTE=100000 EMBED_SECRET="$embed_secret" FRAME_ANCESTORS="'self' $HOST_URL" \
-  LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
-  "$TARGET_DIR"/release/server >/dev/null 2>&1 &
+  site_server "$TARGET_DIR"/release/server >/dev/null 2>&1 &
 server=$!
 scratch=$(mktemp -d)
 trap 'kill "$server" $(cat "$scratch"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$scratch"' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "$BASE_URL/healthz" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { echo "bench: the server exited"; exit 1; }
-  sleep 0.2
-done
-curl -fsS "$BASE_URL/healthz" >/dev/null || { echo "bench: the server did not answer within 20 s"; exit 1; }
+wait_up "$BASE_URL/healthz" "$server"
 EMBED_SECRET="$embed_secret" TAB_URL="$BASE_URL" HOST_ADDR="$BENCH_HOST_ADDR" \
   "$TARGET_DIR"/release/example-host >/dev/null 2>&1 &
 echo $! >"$scratch/host.pid"
-for _ in $(seq 1 100); do
-  curl -fsS "$HOST_URL/token" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+wait_up "$HOST_URL/token" "$(cat "$scratch/host.pid")"
 
 # The budgets, then the timings with nothing beside them; not the whole suite (`make test`).
 echo "=== browser: first load, hydration, connect"
@@ -77,9 +68,8 @@ ulimit -n 20000
 streams_addr=127.0.0.1:3502
 LEPTOS_SITE_ADDR="$streams_addr" SANDBOX_ADDR=127.0.0.1:3503 RUST_LOG=error \
   ADDRESS_RATE_LIMIT_PER_MINUTE=10000000 RATE_LIMIT_PER_MINUTE=10000000 STREAMS_PER_ACCOUNT=100 \
-  MAX_STREAMS=20000 MAX_CONNECTIONS=19000 LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
-  "$TARGET_DIR"/release/server >/dev/null 2>&1 &
+  MAX_STREAMS=20000 MAX_CONNECTIONS=19000 site_server "$TARGET_DIR"/release/server >/dev/null 2>&1 &
 echo $! >"$scratch/streams-server.pid"
-for _ in $(seq 1 100); do curl -fsS "http://$streams_addr/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+wait_up "http://$streams_addr/healthz" "$(cat "$scratch/streams-server.pid")"
 STREAMS_URL="http://$streams_addr" STREAMS_PID="$(cat "$scratch/streams-server.pid")" \
   cargo bench --locked -q -p server --bench streams

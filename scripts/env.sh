@@ -11,3 +11,21 @@ case "$TARGET_DIR" in
   /*) ;;
   *) TARGET_DIR="$ROOT/$TARGET_DIR" ;;
 esac
+
+# Runs the server binary "$@" on the site the build wrote, in place of the calling (sub)shell,
+# so that `site_server … &` leaves the server's own pid in $!.
+site_server() {
+  LEPTOS_SITE_ROOT="$TARGET_DIR/site" LEPTOS_OUTPUT_NAME=integrations-tab exec "$@"
+}
+
+# Waits until URL answers 2xx while process PID lives (at most 20 s), and says why not.
+wait_up() {
+  local url=$1 pid=$2
+  for _ in $(seq 1 100); do
+    curl -fsS "$url" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "$url: its process exited"; return 1; }
+    sleep 0.2
+  done
+  echo "$url did not answer within 20 s"
+  return 1
+}

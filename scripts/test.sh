@@ -72,27 +72,16 @@ start_server() {
   ADDRESS_RATE_LIMIT_PER_MINUTE="${ADDRESS_RATE_LIMIT_PER_MINUTE:-100000}" \
     EMBED_SECRET="$EMBED_SECRET" FRAME_ANCESTORS="'self' $HOST_URL" \
     LEPTOS_SITE_ADDR="$TEST_SITE_ADDR" SANDBOX_ADDR="$TEST_SANDBOX_ADDR" RUST_LOG="${RUST_LOG:-warn}" \
-    LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
-    "$TARGET_DIR"/debug/server >"$logs/server.out" 2>&1 &
+    site_server "$TARGET_DIR"/debug/server >"$logs/server.out" 2>&1 &
   echo $! >"$logs/server.pid"
   wait_for "$BASE_URL/healthz" server
 }
 
-# Waits until URL answers 2xx while the process of "$logs/NAME.pid" lives (at most 20 s).
+# Waits until URL answers 2xx while the process of "$logs/NAME.pid" lives (at most 20 s);
+# otherwise shows what the process printed.
 wait_for() {
   local url=$1 name=$2
-  for _ in $(seq 1 100); do
-    if curl -fsS "$url" >/dev/null 2>&1; then
-      return 0
-    fi
-    if ! kill -0 "$(cat "$logs/$name.pid")" 2>/dev/null; then
-      cat "$logs/$name.out"
-      return 1
-    fi
-    sleep 0.2
-  done
-  echo "$url did not answer within 20 s"
-  return 1
+  wait_up "$url" "$(cat "$logs/$name.pid")" || { cat "$logs/$name.out"; return 1; }
 }
 
 # The load check drives one account at hundreds of requests a second, far beyond a user's
@@ -175,8 +164,8 @@ shared_instances() {
     COBALT_API_KEY=tk_sandbox_local COBALT_API_URL="http://$sandbox" PUBLIC_URL="http://$addr" \
       COOKIE_KEY=shared-instances-cookie-key-0123456789abcdef SIGNUP_ENABLED=true \
       REDIS_URL="$REDIS_TEST_URL" REDIS_KEY_PREFIX="e2e:$$:" ADDRESS_RATE_LIMIT_PER_MINUTE=100000 DRAIN_SECS=2 \
-      LEPTOS_SITE_ADDR="$addr" LEPTOS_SITE_ROOT="$TARGET_DIR"/site LEPTOS_OUTPUT_NAME=integrations-tab \
-      RUST_LOG=warn "$TARGET_DIR"/debug/server >"$logs/shared-$instance.out" 2>&1 &
+      LEPTOS_SITE_ADDR="$addr" RUST_LOG=warn \
+      site_server "$TARGET_DIR"/debug/server >"$logs/shared-$instance.out" 2>&1 &
     echo $! >"$logs/shared-$instance.pid"
     # Ready: connected to Redis and subscribed to the other instance's messages.
     wait_for "http://$addr/readyz" "shared-$instance"
