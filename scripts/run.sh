@@ -12,4 +12,5 @@ if [ -f .env ]; then
 fi
 echo "run: building (a few minutes the first time), then serving on http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}/integrations"
 cargo xtask build
-exec "$TARGET_DIR"/release/server
+# The site the build just wrote, unless .env names another.
+LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$TARGET_DIR/site}" exec "$TARGET_DIR"/release/server
